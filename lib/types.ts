@@ -1,0 +1,219 @@
+/**
+ * Every public type of memobench lives here. Values (functions, constants) live in the modules that
+ * implement them; this file only describes shapes, with the meaning and unit of each number.
+ */
+
+/** An exact answer: a Number below 2^53 (usually reduced modulo a stated prime), a BigInt or a string. */
+export type Answer = number | bigint | string;
+
+/** Profiles pick a size ladder from each suite; `quick` is for smoke runs and CI, `full` for long runs. */
+export type Profile = 'quick' | 'default' | 'full';
+
+/** The variants every suite must define, each written as a reader would write it by hand. */
+export type RequiredVariant = 'naive' | 'dict' | 'map' | 'closure' | 'bottom-up';
+
+/** A seeded pseudo-random generator: same seed, same sequence, on every machine. */
+export interface Rng {
+  /** Uniform float in [0, 1). */
+  next(): number;
+  /** Uniform integer in [min, max], both inclusive. */
+  int(min: number, max: number): number;
+  /** A string of `length` characters drawn uniformly from `alphabet`. */
+  string(length: number, alphabet: string): string;
+}
+
+/** A typed-array constructor usable as a memo table or a bottom-up table. */
+export type TableConstructor = Int32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor;
+
+/**
+ * The building blocks a variant creates its recursion and cache with. The timed pass gets the plain
+ * ones (`recursive` is the identity, `object()` is `{}`, `map()` is `new Map()`), so the timed code is
+ * exactly the hand-written code. An instrumented pass can hand in counting versions instead.
+ */
+export interface Tools {
+  /** Marks the function the recursion goes through; returns it unchanged in the timed pass. */
+  recursive<F extends (...args: never[]) => unknown>(fn: F): F;
+  /** A plain-object cache, `{}`. */
+  object<V>(): Record<string, V>;
+  /** A `Map` cache, `new Map()`. */
+  map<K, V>(): Map<K, V>;
+  /** A typed-array table of `length` cells, every cell set to `fill`. */
+  table<T extends TableConstructor>(type: T, length: number, fill: number): InstanceType<T>;
+  /** The project's generic memoizer (see lib/memoize.ts). */
+  memoize<A extends unknown[], R>(fn: (...args: A) => R, keyOf?: (...args: A) => unknown): (...args: A) => R;
+}
+
+/** Creates one fresh variant instance (its own empty cache); the instance answers one input. */
+export type VariantFactory<I, O extends Answer> = (tools: Tools) => (input: I) => O;
+
+/** The size ladders of a suite, ascending positive integers. */
+export type Ladders = Record<Profile, readonly number[]>;
+
+/** What `defineSuite` accepts: a recursive problem, its reference answer and its variants. */
+export interface SuiteDefinition<I, O extends Answer> {
+  /** Stable identifier used on the command line and in result files (kebab-case). */
+  id: string;
+  /** Human title, e.g. "Fibonacci numbers modulo 1,000,000,007". */
+  title: string;
+  /** What is computed, in one or two sentences. */
+  description: string;
+  /** The recurrence, written out, e.g. "F(n) = F(n-1) + F(n-2), F(0) = 0, F(1) = 1". */
+  recurrence: string;
+  /** Time complexity of the plain recursion and of the memoized/tabulated versions. */
+  complexity: { naive: string; memoized: string };
+  /** Builds the input of size n; problems with data draw it from the seeded `rng`. */
+  input(n: number, rng: Rng): I;
+  /** An independent way to the right answer (another algorithm or a closed form), never one of the variants. */
+  reference(input: I): O;
+  /** Size ladders per profile. */
+  sizes: Ladders;
+  /** The required variants plus any extras that teach something. */
+  variants: Record<RequiredVariant, VariantFactory<I, O>> & Record<string, VariantFactory<I, O>>;
+  /** Optional notes per variant (why an extra exists, where a form is only the closest equivalent). */
+  notes?: Record<string, string>;
+}
+
+/** A loaded suite: the definition plus the file it came from. */
+export interface Suite<I = unknown, O extends Answer = Answer> extends SuiteDefinition<I, O> {
+  /** The file that defined the suite, relative to the project root (for error messages). */
+  file: string;
+}
+
+/** The status of one cell (suite x variant x n). Only `ok` cells carry timings. */
+export type CellStatus = 'ok' | 'wrong-answer' | 'error' | 'stack-overflow' | 'skipped';
+
+/** Why a cell was skipped without running. */
+export type SkipReason = 'budget' | 'stack-overflow' | 'wrong-answer' | 'error';
+
+/** Timing statistics of one cell, all per single call of the variant. */
+export interface TimeStats {
+  /** Median time per call, ns. */
+  median_ns: number;
+  /** Mean time per call, ns. */
+  mean_ns: number;
+  /** 75th percentile per call, ns (linear interpolation between order statistics). */
+  p75_ns: number;
+  /** 99th percentile per call, ns. */
+  p99_ns: number;
+  /** Fastest sample, per call, ns. */
+  min_ns: number;
+  /** Slowest sample, per call, ns. */
+  max_ns: number;
+  /** Sample standard deviation, ns. */
+  sd_ns: number;
+  /** Median absolute deviation from the median (unscaled), ns. */
+  mad_ns: number;
+  /** Lower end of the distribution-free 95% confidence interval of the median (order statistics), ns. */
+  ci_low_ns: number;
+  /** Upper end of that interval, ns. */
+  ci_high_ns: number;
+  /** Relative margin of error of the mean at 95% (Student's t), percent of the mean. */
+  rme_pct: number;
+  /** Number of timed samples. */
+  samples: number;
+  /** Calls per sample: each sample times `batch` calls and is divided by `batch`. */
+  batch: number;
+}
+
+/** One row of the results: a suite x variant x n and what happened to it. */
+export interface Cell extends Partial<TimeStats> {
+  suite: string;
+  variant: string;
+  /** Input size. */
+  n: number;
+  status: CellStatus;
+  /** The exact answer as text, when the variant produced one. */
+  result?: string;
+  /** Why the cell was skipped, for `skipped` cells. */
+  skip_reason?: SkipReason;
+  /** The error message, for `error`, `stack-overflow` and `wrong-answer` cells. */
+  message?: string;
+  /** Wall time of the single verified call that preceded timing, ms (what the budget is checked against). */
+  verify_ms?: number;
+  /** Per-call time of every sample, ns, for later statistics (comparison tests, bootstrap). */
+  samples_ns?: number[];
+  /** Which timing backend measured the cell. */
+  runner: RunnerName;
+}
+
+/** Timing backends. */
+export type RunnerName = 'tinybench';
+
+/** How long and how often a backend samples one cell. */
+export interface SamplingOptions {
+  /** Sampling time, ms; sampling goes on until both this and `min_samples` are reached. */
+  time_ms: number;
+  /** Warm-up time before sampling, ms. */
+  warmup_ms: number;
+  /** Fewest samples. */
+  min_samples: number;
+}
+
+/**
+ * A timing backend: calls `call` `batch` times per sample and returns each sample's duration in ms
+ * (for the whole batch). It throws what the call throws.
+ */
+export type Measure = (call: () => void, batch: number, sampling: SamplingOptions) => Promise<number[]>;
+
+/** Options of one bench run, as resolved from the command line. */
+export interface RunOptions {
+  profile: Profile;
+  /** Suite ids to run (all when the user named none). */
+  suites: string[];
+  /** Variant names to run (all when the user named none). */
+  variants: string[];
+  /** A variant stops climbing the ladder once one verified call takes longer than this, ms. */
+  budget_ms: number;
+  /** Time tinybench spends sampling each cell, ms (at least `min_samples` samples are taken). */
+  time_ms: number;
+  /** Warm-up time per cell before sampling, ms. */
+  warmup_ms: number;
+  /** Fewest samples per cell. */
+  min_samples: number;
+  /** Seed of the input generator. */
+  seed: number;
+  runner: RunnerName;
+}
+
+/** The machine and software a run was made on. */
+export interface Environment {
+  node: string;
+  v8: string;
+  os: string;
+  arch: string;
+  cpu_model: string;
+  cpu_cores: number;
+  /** Total memory, bytes. */
+  total_memory_bytes: number;
+  /** Git commit of memobench, when it runs from a git checkout. */
+  git_commit: string | null;
+  /** The command line that started the run. */
+  command: string;
+  /** ISO 8601 start time. */
+  date: string;
+}
+
+/** Descriptive metadata of a suite, copied into the results so reports need nothing else. */
+export interface SuiteInfo {
+  id: string;
+  title: string;
+  description: string;
+  recurrence: string;
+  complexity: { naive: string; memoized: string };
+  variants: string[];
+  notes: Record<string, string>;
+}
+
+/** The results file, `results.json`: the single source of truth every report is built from. */
+export interface Results {
+  schema_version: 1;
+  tool: 'memobench';
+  environment: Environment;
+  options: RunOptions;
+  suites: SuiteInfo[];
+  cells: Cell[];
+  /** Wall time of the whole run so far, ms. */
+  elapsed_ms: number;
+  /** False while the run is still going (the file is rewritten after every cell). */
+  complete: boolean;
+}

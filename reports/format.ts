@@ -1,0 +1,39 @@
+/** Display formatting with units. Files keep full precision; only what people read is shortened. */
+
+/** A duration in ns shown with a fitting unit and 3 significant digits, e.g. "1.23 µs". */
+export function formatNs(ns: number): string {
+  const units: [number, string][] = [
+    [1e9, 's'],
+    [1e6, 'ms'],
+    [1e3, 'µs'],
+  ];
+  for (const [scale, unit] of units)
+    if (Math.abs(ns) >= scale) return `${(ns / scale).toPrecision(3)} ${unit}`;
+  return `${ns.toPrecision(3)} ns`;
+}
+
+/** A ratio such as a speedup, e.g. "1,234x" or "3.45x". */
+export function formatRatio(ratio: number): string {
+  return ratio >= 100 ? `${Math.round(ratio).toLocaleString('en-US')}x` : `${ratio.toPrecision(3)}x`;
+}
+
+/** A duration in ms as "1m 05s" or "12.3 s", for progress lines. */
+export function formatElapsed(ms: number): string {
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}m ${String(Math.round(seconds - minutes * 60)).padStart(2, '0')}s`;
+}
+
+/** Left-aligned plain-text table. */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,16 @@
+/**
+ * Tuning constants of the measurement, in one place (mitata's habit). Units are in the names.
+ */
+
+/** A call shorter than this is batched: each sample runs enough calls to last about this long, ns. */
+export const BATCH_TARGET_NS = 20_000;
+/** Upper bound on calls per sample. */
+export const MAX_BATCH = 1_000_000;
+/** A verified (cold) call at least this long is timed one call per sample without calibration, ms. */
+export const NO_CALIBRATION_MS = 1;
+/** How long the batch-size calibration calls the variant, at most, ms. */
+export const CALIBRATION_MS = 2;
+/** How many per-call samples a cell keeps in results.json (statistics use all of them). */
+export const MAX_STORED_SAMPLES = 1_000;
+/** tinybench's warm-up runs at least this many iterations. */
+export const WARMUP_ITERATIONS = 2;

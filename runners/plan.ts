@@ -1,0 +1,47 @@
+import { variantNames } from '../lib/define-suite.ts';
+import { UsageError } from '../lib/errors.ts';
+import type { Profile, Suite } from '../lib/types.ts';
+
+/** One ladder to climb: a suite, one of its variants, and the sizes of the chosen profile. */
+export interface LadderPlan {
+  suite: Suite;
+  variant: string;
+  sizes: readonly number[];
+}
+
+/** Suites named by the user, in the order given; an unknown name is a usage error listing the valid ones. */
+export function selectSuites(all: readonly Suite[], names: readonly string[]): Suite[] {
+  if (names.length === 0) return [...all];
+  return names.map((name) => {
+    const suite = all.find((candidate) => candidate.id === name);
+    if (suite === undefined) {
+      throw new UsageError(`unknown suite '${name}' (valid: ${all.map((s) => s.id).join(', ')})`);
+    }
+    return suite;
+  });
+}
+
+/**
+ * The ladders of a run: every selected suite x variant. A variant name must exist in at least one
+ * selected suite; suites that lack it simply do not run it.
+ */
+export function planLadders(
+  suites: readonly Suite[],
+  variants: readonly string[],
+  profile: Profile,
+): LadderPlan[] {
+  const known = new Set(suites.flatMap((suite) => variantNames(suite)));
+  for (const name of variants) {
+    if (!known.has(name)) throw new UsageError(`unknown variant '${name}' (valid: ${[...known].join(', ')})`);
+  }
+  return suites.flatMap((suite) =>
+    variantNames(suite)
+      .filter((variant) => variants.length === 0 || variants.includes(variant))
+      .map((variant) => ({ suite, variant, sizes: suite.sizes[profile] })),
+  );
+}
+
+/** Total number of cells the plan will produce (skipped ones included). */
+export function countCells(plan: readonly LadderPlan[]): number {
+  return plan.reduce((sum, ladder) => sum + ladder.sizes.length, 0);
+}

@@ -1,0 +1,134 @@
+import { Command, CommanderError, Option } from 'commander';
+import { PROFILES } from '../lib/define-suite.ts';
+import { UsageError } from '../lib/errors.ts';
+import type { Profile } from '../lib/types.ts';
+import { DEFAULT_SEED, PROFILE_SETTINGS } from '../runners/profiles.ts';
+
+/** What the command line asked for. */
+export interface BenchArgs {
+  suites: string[];
+  variants: string[];
+  profile: Profile;
+  budget_ms?: number;
+  time_ms?: number;
+  min_samples?: number;
+  seed: number;
+  out?: string;
+  list: boolean;
+  /** True when --help was shown (the caller exits 0). */
+  help: boolean;
+}
+
+function positive(flag: string, integer: boolean) {
+  return (text: string): number => {
+    const value = Number(text);
+    const valid =
+      text.trim() !== '' && Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value));
+    if (!valid)
+      throw new UsageError(`${flag} must be a positive ${integer ? 'integer' : 'number'} (got '${text}')`);
+    return value;
+  };
+}
+
+function integer(flag: string) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isSafeInteger(value))
+      throw new UsageError(`${flag} must be an integer (got '${text}')`);
+    return value;
+  };
+}
+
+const list = (text: string): string[] =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+const PROFILE_HELP = PROFILES.map((name) => {
+  const s = PROFILE_SETTINGS[name];
+  return `  ${name.padEnd(8)} budget ${s.budget_ms} ms per call, sampling ${s.time_ms} ms per cell, at least ${s.min_samples} samples`;
+}).join('\n');
+
+/** The bench command's definition (its --help text is generated from it). */
+export function benchProgram(write: (text: string) => void = (text) => process.stdout.write(text)): Command {
+  return new Command('npm run bench --')
+    .description(
+      'Runs every suite x variant x input size of a profile: verifies each answer, times it, and writes\n' +
+        'results.json, results.csv, Vega-Lite charts and summary.md into a new folder under results/.',
+    )
+    .option('--suite <ids>', 'comma-separated suite ids to run (default: all; see --list)', list, [])
+    .option('--variant <names>', 'comma-separated variant names to run (default: all)', list, [])
+    .addOption(
+      new Option('--profile <name>', 'size ladder and measurement settings')
+        .choices(PROFILES)
+        .default('default'),
+    )
+    .option(
+      '--budget-ms <ms>',
+      'stop a variant once one call takes longer than this (ms)',
+      positive('--budget-ms', false),
+    )
+    .option('--time-ms <ms>', 'sampling time per cell (ms)', positive('--time-ms', false))
+    .option('--min-samples <count>', 'fewest timed samples per cell', positive('--min-samples', true))
+    .option('--seed <int>', 'seed of the input generator', integer('--seed'), DEFAULT_SEED)
+    .option(
+      '--out <dir>',
+      'write into this folder (must be new or empty) instead of results/<date>-<profile>',
+    )
+    .option('--list', 'list suites, their variants and size ladders, then exit')
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText(
+      'after',
+      `\nProfiles:\n${PROFILE_HELP}\n\nExamples:\n  npm run bench -- --profile quick\n  npm run bench -- --suite fibonacci --variant naive,map --budget-ms 200\n`,
+    )
+    .allowExcessArguments(false)
+    .exitOverride()
+    .configureOutput({ writeOut: write, writeErr: () => {} });
+}
+
+/** The valid long options of a command, for error messages. */
+function validOptions(program: Command): string {
+  return program.options.map((option) => option.long).join(', ');
+}
+
+/**
+ * Parses the bench arguments (without node and the script). Every mistake becomes a one-line
+ * UsageError that names the problem and the valid choices.
+ */
+export function parseBenchArgs(argv: readonly string[], write?: (text: string) => void): BenchArgs {
+  const program = benchProgram(write);
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') {
+        return { suites: [], variants: [], profile: 'default', seed: DEFAULT_SEED, list: false, help: true };
+      }
+      const text = error.message.replace(/^error: /, '').split('\n')[0] ?? error.message;
+      if (error.code === 'commander.unknownOption')
+        throw new UsageError(`${text} (valid: ${validOptions(program)})`);
+      if (error.code === 'commander.excessArguments') {
+        throw new UsageError(
+          `unexpected argument(s) ${JSON.stringify(program.args)} (options start with --; see --help)`,
+        );
+      }
+      throw new UsageError(text);
+    }
+    throw error;
+  }
+  const options = program.opts();
+  return {
+    suites: options.suite,
+    variants: options.variant,
+    profile: options.profile,
+    budget_ms: options.budgetMs,
+    time_ms: options.timeMs,
+    min_samples: options.minSamples,
+    seed: options.seed,
+    out: options.out,
+    list: options.list === true,
+    help: false,
+  };
+}

@@ -1,0 +1,85 @@
+import { defineSuite } from '../lib/define-suite.ts';
+
+/** The modulus: a prime below 2^30, so a sum of two residues stays an exact small integer. */
+export const P = 1_000_000_007;
+
+/** Fast doubling in BigInt: F(2k) = F(k)(2F(k+1) - F(k)), F(2k+1) = F(k)^2 + F(k+1)^2 (mod P). */
+export function fibonacciFastDoubling(n: number): number {
+  const p = BigInt(P);
+  let a = 0n; // F(k)
+  let b = 1n; // F(k+1)
+  for (let bit = Math.floor(Math.log2(Math.max(n, 1))); bit >= 0; bit--) {
+    const c = (a * ((2n * b - a + p) % p)) % p;
+    const d = (a * a + b * b) % p;
+    if ((n >> bit) & 1) [a, b] = [d, (c + d) % p];
+    else [a, b] = [c, d];
+  }
+  return Number(a);
+}
+
+export default defineSuite<number, number>({
+  id: 'fibonacci',
+  title: 'Fibonacci numbers modulo 1,000,000,007',
+  description:
+    'F(n) mod 1,000,000,007 in Number arithmetic: the seed text’s own example. The modulus keeps every value exact (below 2^53).',
+  recurrence: 'F(n) = F(n-1) + F(n-2) mod P, F(0) = 0, F(1) = 1',
+  complexity: { naive: 'O(φ^n) calls, φ ≈ 1.618', memoized: 'O(n) time, O(n) cache' },
+  input: (n) => n,
+  reference: fibonacciFastDoubling,
+  sizes: {
+    quick: [5, 10, 15, 20, 25, 30, 100, 1_000, 10_000, 100_000, 1_000_000],
+    default: [
+      5, 10, 15, 20, 25, 30, 35, 40, 100, 300, 1_000, 3_000, 10_000, 30_000, 100_000, 300_000, 1_000_000,
+    ],
+    full: [
+      5, 10, 15, 20, 25, 30, 32, 34, 36, 38, 40, 42, 44, 100, 300, 1_000, 3_000, 10_000, 30_000, 100_000,
+      300_000, 1_000_000, 3_000_000, 10_000_000,
+    ],
+  },
+  variants: {
+    naive: (t) => {
+      const fib = t.recursive((n: number): number => (n < 2 ? n : (fib(n - 1) + fib(n - 2)) % P));
+      return fib;
+    },
+
+    dict: (t) => {
+      const memo = t.object<number>();
+      const fib = t.recursive((n: number): number => {
+        if (n < 2) return n;
+        const cached = memo[n];
+        if (cached !== undefined) return cached;
+        const value = (fib(n - 1) + fib(n - 2)) % P;
+        memo[n] = value;
+        return value;
+      });
+      return fib;
+    },
+
+    map: (t) => {
+      const memo = t.map<number, number>();
+      const fib = t.recursive((n: number): number => {
+        if (n < 2) return n;
+        const cached = memo.get(n);
+        if (cached !== undefined) return cached;
+        const value = (fib(n - 1) + fib(n - 2)) % P;
+        memo.set(n, value);
+        return value;
+      });
+      return fib;
+    },
+
+    closure: (t) => {
+      const fib: (n: number) => number = t.memoize((n: number): number =>
+        n < 2 ? n : (fib(n - 1) + fib(n - 2)) % P,
+      );
+      return fib;
+    },
+
+    'bottom-up': (t) => (n) => {
+      const table = t.table(Int32Array, n + 1, 0);
+      if (n > 0) table[1] = 1;
+      for (let i = 2; i <= n; i++) table[i] = ((table[i - 1] as number) + (table[i - 2] as number)) % P;
+      return table[n] as number;
+    },
+  },
+});
