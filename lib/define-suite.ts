@@ -24,6 +24,9 @@ export function defineSuite<I, O extends Answer>(definition: SuiteDefinition<I, 
       throw new UsageError(`${where}: field '${field}' must be a non-empty string`);
     }
   }
+  if (definition.sequence !== undefined && typeof definition.sequence !== 'boolean') {
+    throw new UsageError(`${where}: field 'sequence' must be true or false`);
+  }
   if (typeof definition.input !== 'function')
     throw new UsageError(`${where}: field 'input' must be a function`);
   if (typeof definition.reference !== 'function') {

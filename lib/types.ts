@@ -43,7 +43,11 @@ export interface Tools {
   memoize<A extends unknown[], R>(fn: (...args: A) => R, keyOf?: (...args: A) => unknown): (...args: A) => R;
 }
 
-/** Creates one fresh variant instance (its own empty cache); the instance answers one input. */
+/**
+ * Creates one fresh variant instance with its own empty cache. Caches are created in the factory's
+ * scope, outside the returned function, so one instance keeps its cache across calls (the warm and
+ * sequence cache modes reuse an instance; the default cold mode makes a new one per call).
+ */
 export type VariantFactory<I, O extends Answer> = (tools: Tools) => (input: I) => O;
 
 /** The size ladders of a suite, ascending positive integers. */
@@ -69,6 +73,12 @@ export interface SuiteDefinition<I, O extends Answer> {
   sizes: Ladders;
   /** The required variants plus any extras that teach something. */
   variants: Record<RequiredVariant, VariantFactory<I, O>> & Record<string, VariantFactory<I, O>>;
+  /**
+   * True when one instance may answer different inputs from one cache, because the cache keys are
+   * absolute (F(n) means the same at every n): then `--cache sequence` can call f(1), ..., f(n) on one
+   * instance. False (the default) when the cache is tied to one input's data, as in LCS.
+   */
+  sequence?: boolean;
   /** Optional notes per variant (why an extra exists, where a form is only the closest equivalent). */
   notes?: Record<string, string>;
 }

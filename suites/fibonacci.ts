@@ -25,6 +25,7 @@ export default defineSuite<number, number>({
   recurrence: 'F(n) = F(n-1) + F(n-2) mod P, F(0) = 0, F(1) = 1',
   complexity: { naive: 'O(φ^n) calls, φ ≈ 1.618', memoized: 'O(n) time, O(n) cache' },
   input: (n) => n,
+  sequence: true,
   reference: fibonacciFastDoubling,
   sizes: {
     quick: [5, 10, 15, 20, 25, 30, 100, 1_000, 10_000, 100_000, 1_000_000],

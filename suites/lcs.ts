@@ -58,10 +58,9 @@ export default defineSuite<LcsInput, number>({
         return lcs(0, 0);
       },
 
-    dict:
-      (t) =>
-      ({ a, b }) => {
-        const memo = t.object<number>();
+    dict: (t) => {
+      const memo = t.object<number>();
+      return ({ a, b }) => {
         const lcs = t.recursive((i: number, j: number): number => {
           if (i === a.length || j === b.length) return 0;
           const key = `${i},${j}`;
@@ -72,12 +71,12 @@ export default defineSuite<LcsInput, number>({
           return value;
         });
         return lcs(0, 0);
-      },
+      };
+    },
 
-    map:
-      (t) =>
-      ({ a, b }) => {
-        const memo = t.map<string, number>();
+    map: (t) => {
+      const memo = t.map<string, number>();
+      return ({ a, b }) => {
         const lcs = t.recursive((i: number, j: number): number => {
           if (i === a.length || j === b.length) return 0;
           const key = `${i},${j}`;
@@ -88,21 +87,26 @@ export default defineSuite<LcsInput, number>({
           return value;
         });
         return lcs(0, 0);
-      },
+      };
+    },
 
-    closure:
-      (t) =>
-      ({ a, b }) => {
-        const lcs: (i: number, j: number) => number = t.memoize(
-          (i: number, j: number): number => {
-            if (i === a.length || j === b.length) return 0;
-            if (a[i] === b[j]) return 1 + lcs(i + 1, j + 1);
-            return Math.max(lcs(i + 1, j), lcs(i, j + 1));
-          },
-          (i, j) => `${i},${j}`,
-        );
+    closure: (t) => {
+      // The memoized function outlives one call (it holds the cache), so it reads the strings from here.
+      let a = '';
+      let b = '';
+      const lcs: (i: number, j: number) => number = t.memoize(
+        (i: number, j: number): number => {
+          if (i === a.length || j === b.length) return 0;
+          if (a[i] === b[j]) return 1 + lcs(i + 1, j + 1);
+          return Math.max(lcs(i + 1, j), lcs(i, j + 1));
+        },
+        (i, j) => `${i},${j}`,
+      );
+      return (input) => {
+        ({ a, b } = input);
         return lcs(0, 0);
-      },
+      };
+    },
 
     'bottom-up':
       (t) =>
