@@ -24,6 +24,8 @@ export interface LadderContext<I> {
   options: Pick<RunOptions, 'budget_ms' | 'time_ms' | 'warmup_ms' | 'min_samples' | 'runner'>;
   inputs: InputStore<I>;
   measure: Measure;
+  /** Milliseconds from an arbitrary origin, for the verified call's duration; tests inject a fake clock. */
+  clock?: () => number;
   /** Called before each size is attempted (for progress display). */
   onCellStart?: (n: number) => void;
 }
@@ -38,6 +40,7 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
   const { suite, variant, sizes, options, inputs, measure } = context;
   const factory = suite.variants[variant];
   const base = { suite: suite.id, variant, runner: options.runner } as const;
+  const clock = context.clock ?? (() => performance.now());
   const points: LadderPoint[] = [];
   let stopped: { reason: SkipReason; message: string } | undefined;
 
@@ -69,7 +72,7 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
     };
 
     let answer: Answer;
-    const started = process.hrtime.bigint();
+    const started = clock();
     try {
       answer = factory(plainTools)(input);
     } catch (error) {
@@ -81,7 +84,7 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
       yield { ...base, n, status, message };
       continue;
     }
-    const verifyMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const verifyMs = clock() - started;
     const result = answerText(answer);
     const verdict = checkAnswer(result, reference, inputs.answers(n));
     if (!verdict.ok) {

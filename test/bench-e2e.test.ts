@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { readResults } from '../lib/results-file.ts';
+import { tempDir } from './helpers.ts';
+
+describe('npm run bench, end to end', () => {
+  it('runs a small selection and writes results.json, results.csv, charts and summary.md', async () => {
+    const out = join(await tempDir(), 'run');
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--import',
+        'tsx',
+        'scripts/bench.ts',
+        '--suite',
+        'fibonacci',
+        '--variant',
+        'naive,bottom-up',
+        '--profile',
+        'quick',
+        '--time-ms',
+        '2',
+        '--out',
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /fibonacci: Fibonacci numbers modulo/);
+    assert.match(run.stderr, /\[1\/22\] fibonacci \/ naive \/ n = 5/);
+
+    const results = await readResults(join(out, 'results.json'));
+    assert.equal(results.complete, true);
+    assert.equal(results.cells.length, 22);
+    assert.ok(
+      results.cells.every(
+        (cell) => cell.status === 'ok' || cell.status === 'skipped' || cell.status === 'stack-overflow',
+      ),
+    );
+    assert.equal(results.environment.node, process.version);
+    assert.ok(results.environment.cpu_cores > 0);
+    const naive = results.cells.filter((cell) => cell.variant === 'naive');
+    assert.ok(naive.some((cell) => cell.status === 'skipped' && cell.skip_reason === 'budget'));
+    const big = results.cells.find((cell) => cell.variant === 'bottom-up' && cell.n === 1_000_000);
+    assert.equal(big?.status, 'ok');
+    assert.ok((big?.median_ns ?? 0) > 0 && (big?.ci_low_ns ?? 0) <= (big?.median_ns ?? 0));
+
+    const rows: string[][] = parse(await readFile(join(out, 'results.csv'), 'utf8'));
+    assert.equal(rows.length, 23);
+    const charts = await readdir(join(out, 'charts'));
+    for (const file of [
+      'fibonacci.time.svg',
+      'fibonacci.time.vl.json',
+      'overview.time.svg',
+      'overview.time.vl.json',
+    ]) {
+      assert.ok(charts.includes(file), `charts/${file}`);
+    }
+    assert.match(
+      await readFile(join(out, 'summary.md'), 'utf8'),
+      /\| bottom-up \| 1000000 \| end of ladder \|/,
+    );
+  });
+});

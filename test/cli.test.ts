@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { UsageError } from '../lib/errors.ts';
+import { loadSuites } from '../lib/registry.ts';
+import { planLadders, selectSuites } from '../runners/plan.ts';
+import { parseBenchArgs } from '../scripts/cli.ts';
+
+const usage = (pattern: RegExp) => (error: unknown) =>
+  error instanceof UsageError && pattern.test(error.message);
+
+describe('parseBenchArgs()', () => {
+  it('has sensible defaults', () => {
+    const args = parseBenchArgs([]);
+    assert.equal(args.profile, 'default');
+    assert.deepEqual(args.suites, []);
+    assert.equal(args.budget_ms, undefined, 'the profile decides the budget');
+    assert.equal(args.list, false);
+  });
+
+  it('reads lists and numbers', () => {
+    const args = parseBenchArgs([
+      '--suite',
+      'lcs, fibonacci',
+      '--variant=map',
+      '--profile',
+      'quick',
+      '--budget-ms',
+      '12.5',
+    ]);
+    assert.deepEqual(args.suites, ['lcs', 'fibonacci']);
+    assert.deepEqual(args.variants, ['map']);
+    assert.equal(args.profile, 'quick');
+    assert.equal(args.budget_ms, 12.5);
+  });
+
+  it('names an unknown option and lists the valid ones', () => {
+    assert.throws(
+      () => parseBenchArgs(['--bogus']),
+      usage(/unknown option '--bogus' \(valid: --suite, --variant, --profile/),
+    );
+  });
+
+  it('names an unknown profile and lists the valid ones', () => {
+    assert.throws(
+      () => parseBenchArgs(['--profile', 'fast']),
+      usage(/argument 'fast' is invalid\. Allowed choices are quick, default, full/),
+    );
+  });
+
+  it('rejects sizes and budgets that are not positive numbers', () => {
+    assert.throws(
+      () => parseBenchArgs(['--budget-ms', '-3']),
+      usage(/--budget-ms must be a positive number \(got '-3'\)/),
+    );
+    assert.throws(
+      () => parseBenchArgs(['--min-samples', '2.5']),
+      usage(/--min-samples must be a positive integer/),
+    );
+    assert.throws(() => parseBenchArgs(['--seed', 'x']), usage(/--seed must be an integer/));
+  });
+
+  it('rejects stray arguments', () => {
+    assert.throws(() => parseBenchArgs(['quick']), usage(/unexpected argument/));
+  });
+
+  it('shows help without failing', () => {
+    let text = '';
+    const args = parseBenchArgs(['--help'], (chunk) => (text += chunk));
+    assert.equal(args.help, true);
+    assert.match(text, /--budget-ms <ms>/);
+    assert.match(text, /Profiles:\n {2}quick/);
+  });
+});
+
+describe('suite and variant selection', () => {
+  it('names an unknown suite or variant and lists the valid ones', async () => {
+    const suites = await loadSuites();
+    assert.throws(
+      () => selectSuites(suites, ['fibonaci']),
+      usage(/unknown suite 'fibonaci' \(valid: .*fibonacci.*\)/),
+    );
+    const fib = selectSuites(suites, ['fibonacci']);
+    assert.throws(
+      () => planLadders(fib, ['hash'], 'quick'),
+      usage(/unknown variant 'hash' \(valid: naive, dict, map/),
+    );
+    const plan = planLadders(fib, ['map', 'naive'], 'quick');
+    assert.deepEqual(
+      plan.map((ladder) => ladder.variant),
+      ['naive', 'map'],
+    );
+  });
+});
+
+describe('npm run bench (process)', () => {
+  const bench = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', ...args], { encoding: 'utf8' });
+
+  it('exits 2 with one line naming the problem', () => {
+    const run = bench('--suite', 'nope');
+    assert.equal(run.status, 2);
+    const lines = run.stderr.trim().split('\n');
+    assert.equal(lines.length, 1);
+    assert.match(lines[0] ?? '', /^memobench: unknown suite 'nope' \(valid: /);
+  });
+
+  it('lists suites with their variants', () => {
+    const run = bench('--list', '--suite', 'fibonacci', '--profile', 'quick');
+    assert.equal(run.status, 0);
+    assert.match(
+      run.stdout,
+      /fibonacci: Fibonacci numbers modulo 1,000,000,007\n {2}variants: naive, dict, map, closure, bottom-up/,
+    );
+    assert.match(run.stdout, /sizes \(quick\): 5, 10/);
+  });
+});

@@ -1,0 +1,139 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineSuite } from '../lib/define-suite.ts';
+import type { Answer, Cell, Measure, Results, RunOptions, Suite, SuiteDefinition } from '../lib/types.ts';
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = 'memobench-test-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+/**
+ * A backend that times nothing: it runs the batch of calls per sample and reports `callMs(k)` ms per
+ * call for the k-th cell it measures (so per-call times do not depend on the calibrated batch size).
+ */
+export function fakeMeasure(callMs: (cell: number) => number = () => 0.001, samples = 12): Measure {
+  let calls = 0;
+  return async (call, batch) => {
+    calls++;
+    const out: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      for (let k = 0; k < batch; k++) call();
+      out.push(callMs(calls) * batch);
+    }
+    return out;
+  };
+}
+
+/**
+ * A fake clock for the ladder. Variants advance it with `spend(ms)`, so a "slow" call costs no
+ * real time and the budget logic is tested without wall-clock luck.
+ */
+export function fakeClock(): { now: () => number; spend: (ms: number) => void } {
+  let time = 0;
+  return { now: () => time, spend: (ms) => (time += ms) };
+}
+
+/** Options for running ladders in tests. */
+export const TEST_OPTIONS: RunOptions = {
+  profile: 'quick',
+  suites: [],
+  variants: [],
+  budget_ms: 50,
+  time_ms: 1,
+  warmup_ms: 0,
+  min_samples: 3,
+  seed: 1,
+  runner: 'tinybench',
+};
+
+/** A fixture suite: the answer is n itself, every required variant returns it unless overridden. */
+export function fixtureSuite(
+  variants: Partial<SuiteDefinition<number, Answer>['variants']> = {},
+  sizes: readonly number[] = [1, 2, 3, 4, 5],
+): Suite<number, Answer> {
+  const identity = () => (n: number) => n;
+  const definition = defineSuite<number, Answer>({
+    id: 'fixture',
+    title: 'Fixture',
+    description: 'A suite for tests.',
+    recurrence: 'f(n) = n',
+    complexity: { naive: 'O(1)', memoized: 'O(1)' },
+    input: (n) => n,
+    reference: (n) => n,
+    sizes: { quick: sizes, default: sizes, full: sizes },
+    variants: {
+      naive: identity,
+      dict: identity,
+      map: identity,
+      closure: identity,
+      'bottom-up': identity,
+      ...variants,
+    } as SuiteDefinition<number, Answer>['variants'],
+  });
+  return { ...definition, file: 'test/fixture.ts' };
+}
+
+/** A minimal, valid results object with the given cells. */
+export function fixtureResults(
+  cells: Cell[],
+  variants = ['naive', 'dict', 'map', 'closure', 'bottom-up'],
+): Results {
+  return {
+    schema_version: 1,
+    tool: 'memobench',
+    environment: {
+      node: 'v20.0.0',
+      v8: '11',
+      os: 'linux',
+      arch: 'x64',
+      cpu_model: 'test cpu',
+      cpu_cores: 2,
+      total_memory_bytes: 1,
+      git_commit: null,
+      command: 'memobench --test',
+      date: '2026-01-01T00:00:00.000Z',
+    },
+    options: TEST_OPTIONS,
+    suites: [
+      {
+        id: 'fixture',
+        title: 'Fixture',
+        description: 'A suite for tests.',
+        recurrence: 'f(n) = n',
+        complexity: { naive: 'O(1)', memoized: 'O(1)' },
+        variants,
+        notes: {},
+      },
+    ],
+    cells,
+    elapsed_ms: 1,
+    complete: true,
+  };
+}
+
+/** An `ok` cell with the given median time per call, ns (interval ±10%). */
+export function okCell(variant: string, n: number, median_ns: number): Cell {
+  return {
+    suite: 'fixture',
+    variant,
+    n,
+    status: 'ok',
+    result: String(n),
+    runner: 'tinybench',
+    median_ns,
+    mean_ns: median_ns,
+    p75_ns: median_ns,
+    p99_ns: median_ns,
+    min_ns: median_ns,
+    max_ns: median_ns,
+    sd_ns: 0,
+    mad_ns: 0,
+    ci_low_ns: median_ns * 0.9,
+    ci_high_ns: median_ns * 1.1,
+    rme_pct: 1,
+    samples: 10,
+    batch: 1,
+  };
+}

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from '../lib/errors.ts';
+import { loadSuites } from '../lib/registry.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url));
+
+describe('loadSuites()', () => {
+  it('loads every suite file of the project, each with a unique id and its file', async () => {
+    const suites = await loadSuites();
+    const ids = suites.map((suite) => suite.id);
+    assert.ok(ids.includes('fibonacci') && ids.includes('lcs'));
+    assert.equal(new Set(ids).size, ids.length);
+    assert.ok(suites.every((suite) => suite.file.startsWith('suites/') && suite.file.endsWith('.ts')));
+  });
+
+  it('rejects a duplicate id, naming both files', async () => {
+    await assert.rejects(
+      loadSuites(fixture('suites-duplicate')),
+      (error: unknown) =>
+        error instanceof UsageError &&
+        /b\.ts: duplicate suite id 'fixture' \(also in .*a\.ts\)/.test(error.message),
+    );
+  });
+
+  it('rejects a file without a default-exported suite', async () => {
+    await assert.rejects(
+      loadSuites(fixture('suites-empty')),
+      (error: unknown) => error instanceof UsageError && /nothing\.ts: no suite found/.test(error.message),
+    );
+  });
+});

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { summarizeRun, summaryMarkdown, summaryText } from '../reports/summary.ts';
+import { fixtureResults, okCell } from './helpers.ts';
+
+const results = fixtureResults(
+  [
+    okCell('naive', 10, 5000),
+    okCell('naive', 20, 500000),
+    {
+      suite: 'fixture',
+      variant: 'naive',
+      n: 30,
+      status: 'skipped',
+      skip_reason: 'budget',
+      runner: 'tinybench',
+    },
+    okCell('map', 10, 100),
+    okCell('map', 20, 200),
+    okCell('map', 30, 300),
+    okCell('bottom-up', 10, 50),
+    okCell('bottom-up', 20, 80),
+    { suite: 'fixture', variant: 'bottom-up', n: 30, status: 'stack-overflow', runner: 'tinybench' },
+  ],
+  ['naive', 'map', 'bottom-up'],
+);
+
+describe('summarizeRun()', () => {
+  it('finds each variant’s reach, the largest common n, the fastest there and its speedup over naive', () => {
+    const [summary] = summarizeRun(results);
+    assert.deepEqual(summary?.reach, [
+      { variant: 'naive', max_n: 20, stopped_by: 'budget at n = 30' },
+      { variant: 'map', max_n: 30, stopped_by: 'end of ladder' },
+      { variant: 'bottom-up', max_n: 20, stopped_by: 'stack-overflow at n = 30' },
+    ]);
+    assert.equal(summary?.common_n, 20);
+    assert.deepEqual(summary?.fastest, { variant: 'bottom-up', median_ns: 80 });
+    assert.equal(summary?.speedup_vs_naive, 500000 / 80);
+  });
+
+  it('prints a table and a headline with units', () => {
+    const text = summaryText(summarizeRun(results));
+    assert.match(text, /naive\s+20\s+budget at n = 30/);
+    assert.match(
+      text,
+      /at n = 20 .* fastest is bottom-up: 80\.0 ns per call \(median\); speedup over naive 6,250x/,
+    );
+    assert.match(summaryMarkdown(summarizeRun(results)), /\| map \| 30 \| end of ladder \|/);
+  });
+
+  it('says so when no size was reached by every variant', () => {
+    const lonely = fixtureResults([okCell('map', 10, 1)], ['naive', 'map']);
+    lonely.cells.push({ suite: 'fixture', variant: 'naive', n: 10, status: 'error', runner: 'tinybench' });
+    const [summary] = summarizeRun(lonely);
+    assert.equal(summary?.common_n, null);
+    assert.match(summaryText([summary!]), /no size at which every variant was verified and timed/);
+  });
+});

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { answerText, checkAnswer, classifyError, isStackOverflow } from '../runners/verify.ts';
+
+describe('answerText()', () => {
+  it('keeps BigInt distinct from Number', () => {
+    assert.equal(answerText(5), '5');
+    assert.equal(answerText(5n), '5n');
+    assert.equal(answerText(12345678901234567890n), '12345678901234567890n');
+  });
+});
+
+describe('checkAnswer()', () => {
+  it('accepts the reference answer', () => {
+    assert.deepEqual(checkAnswer('5', '5', new Map()), { ok: true });
+  });
+  it('names the variants that agree with the reference and those that gave the same wrong answer', () => {
+    const others = new Map([
+      ['naive', '5'],
+      ['dict', '6'],
+    ]);
+    const verdict = checkAnswer('6', '5', others);
+    assert.equal(verdict.ok, false);
+    assert.equal(
+      !verdict.ok && verdict.message,
+      'expected 5 (reference), got 6; naive agree with the reference; dict gave the same answer',
+    );
+  });
+});
+
+describe('isStackOverflow()', () => {
+  it('recognises a real stack overflow and nothing else', () => {
+    const down = (k: number): number => (k === 0 ? 0 : 1 + down(k - 1));
+    let caught: unknown;
+    try {
+      down(1e8);
+    } catch (error) {
+      caught = error;
+    }
+    assert.equal(isStackOverflow(caught), true);
+    assert.equal(classifyError(caught).status, 'stack-overflow');
+    assert.equal(isStackOverflow(new RangeError('Invalid array length')), false);
+    assert.deepEqual(classifyError(new Error('bad\nthing')), { status: 'error', message: 'bad thing' });
+  });
+});
