@@ -63,7 +63,7 @@ export function defineSuite<I, O extends Answer>(definition: SuiteDefinition<I, 
 }
 
 /** Variant names of a suite: the required ones first, then the extras in definition order. */
-export function variantNames(definition: Pick<SuiteDefinition<unknown, Answer>, 'variants'>): string[] {
+export function variantNames(definition: { variants: object }): string[] {
   const extras = Object.keys(definition.variants).filter(
     (name) => !REQUIRED_VARIANTS.includes(name as RequiredVariant),
   );

@@ -33,7 +33,7 @@ export async function loadSuites(dir: string = SUITES_DIR): Promise<Suite[]> {
     if (other !== undefined)
       throw new UsageError(`${shown}: duplicate suite id '${definition.id}' (also in ${other})`);
     seen.set(definition.id, shown);
-    suites.push({ ...definition, file: shown });
+    suites.push({ ...definition, file: shown, path });
   }
   return suites;
 }

@@ -5,22 +5,38 @@ import { messageOf, UsageError } from './errors.ts';
 import type { Results } from './types.ts';
 
 /** The version of results.json this code writes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const finite = z.number().finite();
 const count = z.number().int().nonnegative();
+
+const optionalCount = count.optional();
+const STATUSES = ['ok', 'wrong-answer', 'error', 'stack-overflow', 'timeout', 'crashed', 'skipped'] as const;
+const SKIP_REASONS = [
+  'budget',
+  'stack-overflow',
+  'wrong-answer',
+  'error',
+  'timeout',
+  'crashed',
+  'not-applicable',
+] as const;
+const CACHE_MODES = ['cold', 'warm', 'sequence'] as const;
+const RUNNERS = ['tinybench', 'benny'] as const;
 
 const cellSchema = z.object({
   suite: z.string(),
   variant: z.string(),
   n: z.number().int().positive(),
-  status: z.enum(['ok', 'wrong-answer', 'error', 'stack-overflow', 'skipped']),
+  status: z.enum(STATUSES),
   result: z.string().optional(),
-  skip_reason: z.enum(['budget', 'stack-overflow', 'wrong-answer', 'error']).optional(),
+  skip_reason: z.enum(SKIP_REASONS).optional(),
   message: z.string().optional(),
   verify_ms: finite.nonnegative().optional(),
   samples_ns: z.array(finite).optional(),
-  runner: z.enum(['tinybench']),
+  runner: z.enum(RUNNERS),
+  cache_mode: z.enum(CACHE_MODES),
+  calls_per_op: z.number().int().positive().optional(),
   median_ns: finite.optional(),
   mean_ns: finite.optional(),
   p75_ns: finite.optional(),
@@ -32,8 +48,24 @@ const cellSchema = z.object({
   ci_low_ns: finite.optional(),
   ci_high_ns: finite.optional(),
   rme_pct: finite.optional(),
-  samples: count.optional(),
+  samples: optionalCount,
   batch: z.number().int().positive().optional(),
+  calls: optionalCount,
+  cache_hits: optionalCount,
+  cache_misses: optionalCount,
+  cache_entries: optionalCount,
+  max_depth: optionalCount,
+  counts_note: z.string().optional(),
+  retained_bytes: finite.optional(),
+  allocated_bytes: finite.optional(),
+  memory_note: z.string().optional(),
+  gc_count: optionalCount,
+  gc_ms: finite.nonnegative().optional(),
+  processes: optionalCount,
+  process_medians_ns: z.array(finite).optional(),
+  spread_between_pct: finite.optional(),
+  spread_within_pct: finite.optional(),
+  runner_diff_pct: finite.optional(),
 });
 
 const resultsSchema = z.object({
@@ -60,7 +92,12 @@ const resultsSchema = z.object({
     warmup_ms: finite.nonnegative(),
     min_samples: z.number().int().positive(),
     seed: z.number().int(),
-    runner: z.enum(['tinybench']),
+    runner: z.enum([...RUNNERS, 'both']),
+    cache_mode: z.enum(CACHE_MODES),
+    isolate: z.enum(['process', 'none']),
+    repeat: z.number().int().positive(),
+    cell_timeout_ms: finite.positive(),
+    stack_size_kb: z.number().int().positive().nullable(),
   }),
   suites: z.array(
     z.object({
@@ -78,15 +115,41 @@ const resultsSchema = z.object({
   complete: z.boolean(),
 });
 
-/** Checks parsed JSON against the schema; the error names the file, the first bad field and what was expected. */
+/**
+ * Brings an older results file to the current schema. Version 1 (before cache modes, isolation and
+ * counts) ran every cell cold, in one process, once.
+ */
+export function migrate(data: Record<string, unknown>): Record<string, unknown> {
+  if (data.schema_version !== 1) return data;
+  const options = (data.options ?? {}) as Record<string, unknown>;
+  const cells = Array.isArray(data.cells) ? (data.cells as Record<string, unknown>[]) : [];
+  return {
+    ...data,
+    schema_version: 2,
+    options: {
+      ...options,
+      cache_mode: 'cold',
+      isolate: 'none',
+      repeat: 1,
+      cell_timeout_ms: 1e9,
+      stack_size_kb: null,
+    },
+    cells: cells.map((cell) => ({ ...cell, cache_mode: 'cold' })),
+  };
+}
+
+/** Checks parsed JSON against the schema (migrating older versions); the error names the file, the first bad field and what was expected. */
 export function parseResults(data: unknown, source: string): Results {
-  const version = (data as { schema_version?: unknown } | null)?.schema_version;
-  if (typeof data === 'object' && data !== null && version !== SCHEMA_VERSION) {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new UsageError(`${source}: not a memobench results file: expected a JSON object`);
+  }
+  const version = (data as { schema_version?: unknown }).schema_version;
+  if (version !== 1 && version !== SCHEMA_VERSION) {
     throw new UsageError(
-      `${source}: unknown schema_version ${JSON.stringify(version)} (this memobench reads ${SCHEMA_VERSION})`,
+      `${source}: unknown schema_version ${JSON.stringify(version)} (this memobench reads 1 and ${SCHEMA_VERSION})`,
     );
   }
-  const parsed = resultsSchema.safeParse(data);
+  const parsed = resultsSchema.safeParse(migrate(data as Record<string, unknown>));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') || '(top level)';

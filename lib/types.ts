@@ -44,6 +44,33 @@ export interface Tools {
 }
 
 /**
+ * Exact operation counts of one call, from the instrumented pass (never from the timed pass).
+ * They are the same on every machine.
+ */
+export interface OperationCounts {
+  /** Invocations of the recursive function (through `t.recursive` or the memoized binding); for bottom-up, table writes (one per loop step). */
+  calls: number;
+  /** Calls whose first cache lookup found a value. */
+  cache_hits: number;
+  /** Calls whose first cache lookup found nothing. */
+  cache_misses: number;
+  /** Distinct keys or table cells written, over all caches and tables of the instance. */
+  cache_entries: number;
+  /** Deepest nesting of recursive calls (0 for code without recursion). */
+  max_depth: number;
+}
+
+/** Memory figures of one call, bytes; null when they could not be measured (the note says why). */
+export interface MemoryFigures {
+  /** V8 heap plus external memory (ArrayBuffers, typed arrays) still held by the live instance after one call and a full GC, bytes. */
+  retained_bytes: number | null;
+  /** Heap plus external memory allocated during one call, with no GC in between, bytes. */
+  allocated_bytes: number | null;
+  /** Why a figure is missing, e.g. no --expose-gc, or a GC during every attempt. */
+  memory_note?: string;
+}
+
+/**
  * Creates one fresh variant instance with its own empty cache. Caches are created in the factory's
  * scope, outside the returned function, so one instance keeps its cache across calls (the warm and
  * sequence cache modes reuse an instance; the default cold mode makes a new one per call).
@@ -87,13 +114,43 @@ export interface SuiteDefinition<I, O extends Answer> {
 export interface Suite<I = unknown, O extends Answer = Answer> extends SuiteDefinition<I, O> {
   /** The file that defined the suite, relative to the project root (for error messages). */
   file: string;
+  /** The same file, absolute (child processes import the suite from it). */
+  path: string;
 }
 
-/** The status of one cell (suite x variant x n). Only `ok` cells carry timings. */
-export type CellStatus = 'ok' | 'wrong-answer' | 'error' | 'stack-overflow' | 'skipped';
+/**
+ * The status of one cell (suite x variant x n). Only `ok` cells carry timings. `timeout`: the
+ * child process was killed after --cell-timeout-ms; `crashed`: it died (out of memory, a signal,
+ * a stack beyond the operating system's).
+ */
+export type CellStatus =
+  | 'ok'
+  | 'wrong-answer'
+  | 'error'
+  | 'stack-overflow'
+  | 'timeout'
+  | 'crashed'
+  | 'skipped';
 
-/** Why a cell was skipped without running. */
-export type SkipReason = 'budget' | 'stack-overflow' | 'wrong-answer' | 'error';
+/** Why a cell was skipped without running: what happened at a smaller n, or `not-applicable` for a cache mode the suite lacks. */
+export type SkipReason =
+  | 'budget'
+  | 'stack-overflow'
+  | 'wrong-answer'
+  | 'error'
+  | 'timeout'
+  | 'crashed'
+  | 'not-applicable';
+
+/**
+ * What one timed operation does. `cold`: a fresh instance (empty cache) per call, measuring the
+ * algorithm; `warm`: one instance filled before timing, measuring lookups; `sequence`: a fresh
+ * instance answers f(1), f(2), ..., f(n) in turn, as a long-lived memoized function is used.
+ */
+export type CacheMode = 'cold' | 'warm' | 'sequence';
+
+/** Where the cells run: each suite x variant in its own child process, or all in this one. */
+export type Isolation = 'process' | 'none';
 
 /** Timing statistics of one cell, all per single call of the variant. */
 export interface TimeStats {
@@ -125,8 +182,33 @@ export interface TimeStats {
   batch: number;
 }
 
+/** How a cell measured over several processes (--repeat) spread. */
+export interface ProcessSpread {
+  /** Processes that measured the cell. */
+  processes: number;
+  /** Each process's median time per call, ns. */
+  process_medians_ns: number[];
+  /** Spread between processes: standard deviation of the process medians over their mean, percent. */
+  spread_between_pct: number;
+  /** Spread within one process: median over processes of (MAD / median), percent. */
+  spread_within_pct: number;
+}
+
+/** GC activity inside the timed samples of a cell. */
+export interface GcActivity {
+  /** Garbage collections that started during sampling. */
+  gc_count: number;
+  /** Their total duration, ms. */
+  gc_ms: number;
+}
+
 /** One row of the results: a suite x variant x n and what happened to it. */
-export interface Cell extends Partial<TimeStats> {
+export interface Cell
+  extends Partial<TimeStats>,
+    Partial<OperationCounts>,
+    Partial<MemoryFigures>,
+    Partial<GcActivity>,
+    Partial<ProcessSpread> {
   suite: string;
   variant: string;
   /** Input size. */
@@ -144,10 +226,21 @@ export interface Cell extends Partial<TimeStats> {
   samples_ns?: number[];
   /** Which timing backend measured the cell. */
   runner: RunnerName;
+  /** The cache mode the cell was measured in. */
+  cache_mode: CacheMode;
+  /** Top-level calls per timed operation (n in sequence mode, else 1); per-call times are divided by it. */
+  calls_per_op?: number;
+  /** Why the operation counts are missing, when they are. */
+  counts_note?: string;
+  /** For --runner both: this runner's median over the other runner's, minus 1, percent. */
+  runner_diff_pct?: number;
 }
 
 /** Timing backends. */
-export type RunnerName = 'tinybench';
+export type RunnerName = 'tinybench' | 'benny';
+
+/** The --runner choice: one backend, or both on every cell. */
+export type RunnerChoice = RunnerName | 'both';
 
 /** How long and how often a backend samples one cell. */
 export interface SamplingOptions {
@@ -180,9 +273,17 @@ export interface RunOptions {
   warmup_ms: number;
   /** Fewest samples per cell. */
   min_samples: number;
-  /** Seed of the input generator. */
+  /** Seed of the input generator (and of the order in which ladders run). */
   seed: number;
-  runner: RunnerName;
+  runner: RunnerChoice;
+  cache_mode: CacheMode;
+  isolate: Isolation;
+  /** Independent processes per suite x variant (process isolation only). */
+  repeat: number;
+  /** A child process stuck on one cell longer than this is killed, ms. */
+  cell_timeout_ms: number;
+  /** V8 stack size for the children (node --stack-size), KiB; null for V8's default. */
+  stack_size_kb: number | null;
 }
 
 /** The machine and software a run was made on. */
@@ -216,7 +317,7 @@ export interface SuiteInfo {
 
 /** The results file, `results.json`: the single source of truth every report is built from. */
 export interface Results {
-  schema_version: 1;
+  schema_version: 2;
   tool: 'memobench';
   environment: Environment;
   options: RunOptions;

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Cell } from '../lib/types.ts';
 import { csvSafe } from './escape.ts';
 
-/** The columns of results.csv, in order. Times are ns per call; `verify_ms` is ms. */
+/** The columns of results.csv, in order. Times are ns per call, memory in bytes, `gc_ms` and `verify_ms` in ms. */
 export const CSV_COLUMNS = [
   'suite',
   'variant',
@@ -22,13 +22,29 @@ export const CSV_COLUMNS = [
   'mad_ns',
   'ci_low_ns',
   'ci_high_ns',
-  'verify_ms',
+  'calls',
+  'cache_hits',
+  'cache_misses',
+  'cache_entries',
+  'max_depth',
+  'retained_bytes',
+  'allocated_bytes',
+  'gc_count',
+  'gc_ms',
+  'cache_mode',
   'runner',
+  'processes',
+  'spread_between_pct',
+  'spread_within_pct',
+  'runner_diff_pct',
+  'verify_ms',
   'skip_reason',
   'message',
+  'counts_note',
+  'memory_note',
 ] as const satisfies readonly (keyof Cell)[];
 
-const TEXT_COLUMNS = new Set<string>(['suite', 'variant', 'result', 'message']);
+const TEXT_COLUMNS = new Set<string>(['suite', 'variant', 'result', 'message', 'counts_note', 'memory_note']);
 
 /** One CSV row per cell; empty fields where a cell has no value (a skipped cell has no timing). */
 export function cellsToCsv(cells: readonly Cell[]): string {

@@ -14,3 +14,13 @@ export const CALIBRATION_MS = 2;
 export const MAX_STORED_SAMPLES = 1_000;
 /** tinybench's warm-up runs at least this many iterations. */
 export const WARMUP_ITERATIONS = 2;
+/** Allocation windows that saw a GC are retried this many times (with fewer runs each time). */
+export const ALLOCATION_ATTEMPTS = 4;
+/** Allocation of a call below this is re-measured over several calls, to rise above heap granularity, bytes. */
+export const ALLOCATION_SAMPLE_BYTES = 256 * 1024;
+/** At most this many calls in one allocation window. */
+export const MAX_ALLOCATION_REPEAT = 1000;
+/** Retained bytes are the median of this many readings. */
+export const RETAINED_READINGS = 5;
+/** Allocated bytes are the minimum of this many GC-free windows. */
+export const ALLOCATION_READINGS = 3;

@@ -1,48 +1,79 @@
-import { plainTools } from '../lib/tools.ts';
+import { messageOf } from '../lib/errors.ts';
 import { consume, sink } from '../lib/sink.ts';
-import type { Answer, Cell, Measure, RunOptions, SkipReason, Suite } from '../lib/types.ts';
+import { plainTools } from '../lib/tools.ts';
+import type { Answer, Cell, Measure, RunnerName, RunOptions, SkipReason, Suite } from '../lib/types.ts';
 import { batchSize, estimateCallNs, perCallNs } from './batch.ts';
 import { MAX_STORED_SAMPLES, NO_CALIBRATION_MS } from './constants.ts';
+import { watchGc } from './gc-watch.ts';
 import type { InputStore } from './inputs.ts';
+import { exposedGc, measureMemory } from './memory.ts';
+import type { CountingCode } from './instrumented.ts';
+import { buildOperation } from './operation.ts';
 import { type LadderPoint, predictCallNs } from './predict.ts';
 import { summarize, thin } from './stats.ts';
-import { answerText, checkAnswer, classifyError } from './verify.ts';
+import { answerText, checkAnswer, classifyError, isStackOverflow } from './verify.ts';
 
 /** A size is given up without running when even the power-law prediction exceeds the budget this many times. */
 export const HOPELESS_FACTOR = 20;
-
-/** A full GC between cells (when node runs with --expose-gc), so one cell's garbage is not collected in the next one's samples. */
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
 
 /** What one ladder needs besides the suite and variant. */
 export interface LadderContext<I> {
   suite: Suite<I>;
   variant: string;
   sizes: readonly number[];
-  options: Pick<RunOptions, 'budget_ms' | 'time_ms' | 'warmup_ms' | 'min_samples' | 'runner'>;
+  options: Pick<RunOptions, 'budget_ms' | 'time_ms' | 'warmup_ms' | 'min_samples' | 'cache_mode' | 'seed'>;
+  /** The backend that times this ladder. */
+  runner: RunnerName;
   inputs: InputStore<I>;
   measure: Measure;
+  /** A separate copy of the suite's code for the counting pass; without it the timed code is counted (tests). */
+  counting?: CountingCode;
   /** Milliseconds from an arbitrary origin, for the verified call's duration; tests inject a fake clock. */
   clock?: () => number;
-  /** Called before each size is attempted (for progress display). */
+  /** Called before each size is attempted (progress display, the parent's time-out). */
   onCellStart?: (n: number) => void;
 }
 
+/** Why a ladder stopped climbing, carried into the skipped cells above. */
+interface Stop {
+  reason: SkipReason;
+  message: string;
+}
+
 /**
- * Climbs one variant's size ladder, yielding one cell per size. Each answer is verified before it
- * is timed; a wrong answer, an error or a stack overflow ends the climb, and so does a verified call
- * over the budget (after that cell is timed). Later sizes are yielded as `skipped` with the reason.
- * Nothing a variant does escapes as an exception.
+ * Climbs one variant's size ladder, yielding one cell per size. At each size: verify one call
+ * against the reference, take exact counts in a separate instrumented pass, time the plain code,
+ * then measure memory. A wrong answer, an error or a stack overflow ends the climb, and so does a
+ * verified call over the budget (after that cell is timed); later sizes are yielded as `skipped`
+ * with the reason. Nothing a variant does escapes as an exception.
  */
 export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator<Cell> {
   const { suite, variant, sizes, options, inputs, measure } = context;
   const factory = suite.variants[variant];
-  const base = { suite: suite.id, variant, runner: options.runner } as const;
   const clock = context.clock ?? (() => performance.now());
+  const base = { suite: suite.id, variant, runner: context.runner, cache_mode: options.cache_mode } as const;
   const points: LadderPoint[] = [];
-  let stopped: { reason: SkipReason; message: string } | undefined;
+  let stopped: Stop | undefined;
+  if (options.cache_mode === 'sequence' && suite.sequence !== true) {
+    stopped = {
+      reason: 'not-applicable',
+      message: 'no sequence mode: the suite’s cache is tied to one input',
+    };
+  }
+  const fail = (n: number, error: unknown, result?: string, while_?: string): Cell => {
+    const { status, message } = classifyError(error);
+    stopped = {
+      reason: status === 'stack-overflow' ? 'stack-overflow' : 'error',
+      message: `failed at n = ${n}`,
+    };
+    return {
+      ...base,
+      n,
+      status,
+      ...(result === undefined ? {} : { result }),
+      message: while_ ? `${while_}: ${message}` : message,
+    };
+  };
 
   for (const n of sizes) {
     context.onCellStart?.(n);
@@ -67,21 +98,14 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
       continue;
     }
     const { input, reference } = prepared;
-    const call = (): void => {
-      consume(factory(plainTools)(input));
-    };
 
+    // 1. Verify one cold call before anything is timed.
     let answer: Answer;
     const started = clock();
     try {
       answer = factory(plainTools)(input);
     } catch (error) {
-      const { status, message } = classifyError(error);
-      stopped = {
-        reason: status === 'stack-overflow' ? 'stack-overflow' : 'error',
-        message: `failed at n = ${n}`,
-      };
-      yield { ...base, n, status, message };
+      yield fail(n, error);
       continue;
     }
     const verifyMs = clock() - started;
@@ -93,57 +117,94 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
       continue;
     }
     inputs.answers(n).set(variant, result);
-
     const overBudget = verifyMs > options.budget_ms;
-    collectGarbage();
+
+    // 2. The cache mode's operation; warm and sequence answers are verified too.
+    let operation: ReturnType<typeof buildOperation<I>>;
+    try {
+      const countingFactory = context.counting?.variants[variant];
+      operation = buildOperation(
+        options.cache_mode,
+        suite,
+        factory,
+        input,
+        n,
+        options.seed,
+        countingFactory === undefined
+          ? undefined
+          : { factory: countingFactory, memoize: context.counting!.memoize },
+      );
+      if (options.cache_mode !== 'cold') {
+        const modeResult = answerText(operation.timed());
+        if (modeResult !== reference) {
+          stopped = { reason: 'wrong-answer', message: `wrong answer at n = ${n}` };
+          const message = `expected ${reference} (reference), got ${modeResult} in ${options.cache_mode} mode`;
+          yield { ...base, n, status: 'wrong-answer', result: modeResult, message, verify_ms: verifyMs };
+          continue;
+        }
+      }
+    } catch (error) {
+      yield fail(n, error, result, `failed in ${options.cache_mode} mode`);
+      continue;
+    }
+
+    // 3. Exact counts, from the instrumented pass (never timed).
+    const counted = countOperations(operation, result, overBudget);
+
+    // 4. Timing of the plain code, with GC activity inside the samples.
     let batch = 1;
     let samplesMs: number[];
+    const gc = watchGc();
     try {
       // The verified call ran cold (lazy compilation, inline caches empty), so it overstates a short
       // call's time: only a call that is long even then skips the warm calibration.
+      const call = (): void => {
+        consume(operation.timed());
+      };
       if (verifyMs < NO_CALIBRATION_MS) batch = batchSize(estimateCallNs(call));
+      exposedGc()?.();
       samplesMs = await measure(call, batch, {
         time_ms: overBudget ? 0 : options.time_ms,
         warmup_ms: overBudget ? 0 : options.warmup_ms,
         min_samples: options.min_samples,
       });
     } catch (error) {
-      const { status, message } = classifyError(error);
-      stopped = {
-        reason: status === 'stack-overflow' ? 'stack-overflow' : 'error',
-        message: `failed at n = ${n}`,
-      };
-      yield {
-        ...base,
-        n,
-        status,
-        result,
-        message: `passed verification, then failed while timed: ${message}`,
-      };
+      await gc.stop();
+      yield fail(n, error, result, 'passed verification, then failed while timed');
       continue;
     }
+    const gcActivity = await gc.stop();
     const timedAnswer = answerText(sink.value as Answer);
     if (timedAnswer !== result) {
       stopped = { reason: 'wrong-answer', message: `non-deterministic answer at n = ${n}` };
-      yield {
-        ...base,
-        n,
-        status: 'wrong-answer',
-        result,
-        message: `verified ${result}, but a timed call returned ${timedAnswer}`,
-      };
+      const message = `verified ${result}, but a timed call returned ${timedAnswer}`;
+      yield { ...base, n, status: 'wrong-answer', result, message };
       continue;
     }
-    const samplesNs = perCallNs(samplesMs, batch);
+    const samplesNs = perCallNs(samplesMs, batch * operation.calls_per_op);
     const stats = summarize(samplesNs, batch);
     points.push({ n, median_ns: stats.median_ns });
+
+    // 5. Memory, after timing, when the JIT has settled.
+    const memory = overBudget
+      ? {
+          retained_bytes: null,
+          allocated_bytes: null,
+          memory_note: 'not measured: one call is over the budget',
+        }
+      : measureMemory(operation.retain, operation.timed);
+
     yield {
       ...base,
       n,
       status: 'ok',
       result,
       verify_ms: verifyMs,
+      calls_per_op: operation.calls_per_op,
       ...stats,
+      ...counted,
+      ...stripNull(memory),
+      ...gcActivity,
       samples_ns: thin(samplesNs, MAX_STORED_SAMPLES),
     };
     if (overBudget) {
@@ -153,4 +214,33 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
       };
     }
   }
+}
+
+/** Counts of one operation, or why there are none. The counted answer must match the verified one. */
+function countOperations(
+  operation: { count: () => { answer: Answer; counts: object } },
+  result: string,
+  overBudget: boolean,
+) {
+  if (overBudget)
+    return { counts_note: 'not counted: one call is over the budget (the instrumented pass is slower)' };
+  try {
+    const { answer, counts } = operation.count();
+    if (answerText(answer) !== result)
+      return { counts_note: `instrumented pass answered ${answerText(answer)}` };
+    return counts;
+  } catch (error) {
+    return {
+      counts_note: isStackOverflow(error)
+        ? 'not counted: the instrumented pass overflowed the stack (its wrapper adds a frame per call)'
+        : `not counted: ${messageOf(error)}`,
+    };
+  }
+}
+
+/** Drops null fields, so a missing figure is absent from the cell rather than a fake value. */
+function stripNull<T extends object>(figures: T): Partial<{ [K in keyof T]: NonNullable<T[K]> }> {
+  return Object.fromEntries(Object.entries(figures).filter(([, value]) => value !== null)) as Partial<{
+    [K in keyof T]: NonNullable<T[K]>;
+  }>;
 }

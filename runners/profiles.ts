@@ -1,16 +1,22 @@
 import type { Profile, RunOptions } from '../lib/types.ts';
 
 /** Measurement settings a profile implies, unless the command line overrides them. */
-export type ProfileSettings = Pick<RunOptions, 'budget_ms' | 'time_ms' | 'warmup_ms' | 'min_samples'>;
+export type ProfileSettings = Pick<
+  RunOptions,
+  'budget_ms' | 'time_ms' | 'warmup_ms' | 'min_samples' | 'cell_timeout_ms'
+>;
 
 /**
+ * The cell time-out must exceed the longest legitimate cell: a call up to 20x the budget (the
+ * hopeless limit), repeated for verification, counting, the minimum samples and memory.
+ *
  * quick: a smoke run (CI, first look) in about a minute; default: the numbers the README quotes;
  * full: long ladders and many samples, for a quiet machine and some patience.
  */
 export const PROFILE_SETTINGS = {
-  quick: { budget_ms: 50, time_ms: 40, warmup_ms: 10, min_samples: 8 },
-  default: { budget_ms: 500, time_ms: 250, warmup_ms: 50, min_samples: 12 },
-  full: { budget_ms: 3000, time_ms: 1000, warmup_ms: 100, min_samples: 20 },
+  quick: { budget_ms: 50, time_ms: 40, warmup_ms: 10, min_samples: 8, cell_timeout_ms: 60_000 },
+  default: { budget_ms: 500, time_ms: 250, warmup_ms: 50, min_samples: 12, cell_timeout_ms: 300_000 },
+  full: { budget_ms: 3000, time_ms: 1000, warmup_ms: 100, min_samples: 20, cell_timeout_ms: 1_800_000 },
 } as const satisfies Record<Profile, ProfileSettings>;
 
 /** The default seed of the input generator (any integer works; the same seed gives the same inputs). */

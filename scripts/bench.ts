@@ -2,13 +2,12 @@ import { relative } from 'node:path';
 import { variantNames } from '../lib/define-suite.ts';
 import { messageOf, UsageError } from '../lib/errors.ts';
 import { loadSuites } from '../lib/registry.ts';
-import type { Profile, RunOptions, Suite } from '../lib/types.ts';
+import type { Profile, Suite } from '../lib/types.ts';
 import { planLadders, selectSuites } from '../runners/plan.ts';
-import { PROFILE_SETTINGS } from '../runners/profiles.ts';
 import { FAILURE_STATUSES, runBench } from '../runners/run.ts';
 import { summarizeRun, summaryText } from '../reports/summary.ts';
 import { writeReports } from '../reports/write-reports.ts';
-import { type BenchArgs, parseBenchArgs } from './cli.ts';
+import { parseBenchArgs, resolveOptions } from './cli.ts';
 import { createRunDir } from './run-dir.ts';
 
 /** Exit codes: 0 all verified, 1 a variant was wrong or failed, 2 bad input. */
@@ -23,21 +22,6 @@ function listSuites(suites: readonly Suite[], profile: Profile): string {
     .join('\n');
 }
 
-function resolveOptions(args: BenchArgs): RunOptions {
-  const defaults = PROFILE_SETTINGS[args.profile];
-  return {
-    profile: args.profile,
-    suites: args.suites,
-    variants: args.variants,
-    budget_ms: args.budget_ms ?? defaults.budget_ms,
-    time_ms: args.time_ms ?? defaults.time_ms,
-    warmup_ms: defaults.warmup_ms,
-    min_samples: args.min_samples ?? defaults.min_samples,
-    seed: args.seed,
-    runner: 'tinybench',
-  };
-}
-
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseBenchArgs(argv);
   if (args.help) return EXIT.ok;
@@ -50,8 +34,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const options = resolveOptions(args);
   const plan = planLadders(suites, options.variants, options.profile);
   const dir = await createRunDir(options.profile, args.out);
+  const where = options.isolate === 'process' ? 'each in its own child process' : 'all in this process';
   process.stderr.write(
-    `memobench: ${plan.length} ladders, profile ${options.profile}, writing to ${relative('.', dir) || dir}\n`,
+    `memobench: ${plan.length} ladders (${where}), profile ${options.profile}, cache ${options.cache_mode}, runner ${options.runner}; writing to ${relative('.', dir) || dir}\n`,
   );
   const results = await runBench({
     options,

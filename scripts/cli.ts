@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { PROFILES } from '../lib/define-suite.ts';
 import { UsageError } from '../lib/errors.ts';
-import type { Profile } from '../lib/types.ts';
+import type { CacheMode, Isolation, Profile, RunnerChoice, RunOptions } from '../lib/types.ts';
 import { DEFAULT_SEED, PROFILE_SETTINGS } from '../runners/profiles.ts';
 
 /** What the command line asked for. */
@@ -13,6 +13,12 @@ export interface BenchArgs {
   time_ms?: number;
   min_samples?: number;
   seed: number;
+  cache: CacheMode;
+  isolate: Isolation;
+  repeat: number;
+  runner: RunnerChoice;
+  cell_timeout_ms?: number;
+  stack_size_kb?: number;
   out?: string;
   list: boolean;
   /** True when --help was shown (the caller exits 0). */
@@ -71,7 +77,49 @@ export function benchProgram(write: (text: string) => void = (text) => process.s
     )
     .option('--time-ms <ms>', 'sampling time per cell (ms)', positive('--time-ms', false))
     .option('--min-samples <count>', 'fewest timed samples per cell', positive('--min-samples', true))
-    .option('--seed <int>', 'seed of the input generator', integer('--seed'), DEFAULT_SEED)
+    .option(
+      '--seed <int>',
+      'seed of the input generator and of the run order',
+      integer('--seed'),
+      DEFAULT_SEED,
+    )
+    .addOption(
+      new Option(
+        '--cache <mode>',
+        'cold: empty cache per call; warm: filled before timing; sequence: f(1..n) share one cache',
+      )
+        .choices(['cold', 'warm', 'sequence'])
+        .default('cold'),
+    )
+    .addOption(
+      new Option(
+        '--isolate <how>',
+        'process: each suite x variant in its own child process; none: all in this one',
+      )
+        .choices(['process', 'none'])
+        .default('process'),
+    )
+    .option(
+      '--repeat <count>',
+      'independent processes per suite x variant (spread between processes)',
+      positive('--repeat', true),
+      1,
+    )
+    .addOption(
+      new Option('--runner <name>', 'timing backend')
+        .choices(['tinybench', 'benny', 'both'])
+        .default('tinybench'),
+    )
+    .option(
+      '--cell-timeout-ms <ms>',
+      'kill a child stuck on one cell this long (ms; default per profile)',
+      positive('--cell-timeout-ms', false),
+    )
+    .option(
+      '--stack-size <KiB>',
+      'V8 stack size of the child processes (node --stack-size), KiB',
+      positive('--stack-size', true),
+    )
     .option(
       '--out <dir>',
       'write into this folder (must be new or empty) instead of results/<date>-<profile>',
@@ -104,7 +152,18 @@ export function parseBenchArgs(argv: readonly string[], write?: (text: string) =
     if (error instanceof UsageError) throw error;
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') {
-        return { suites: [], variants: [], profile: 'default', seed: DEFAULT_SEED, list: false, help: true };
+        return {
+          suites: [],
+          variants: [],
+          profile: 'default',
+          seed: DEFAULT_SEED,
+          cache: 'cold',
+          isolate: 'process',
+          repeat: 1,
+          runner: 'tinybench',
+          list: false,
+          help: true,
+        };
       }
       const text = error.message.replace(/^error: /, '').split('\n')[0] ?? error.message;
       if (error.code === 'commander.unknownOption')
@@ -127,8 +186,50 @@ export function parseBenchArgs(argv: readonly string[], write?: (text: string) =
     time_ms: options.timeMs,
     min_samples: options.minSamples,
     seed: options.seed,
+    cache: options.cache,
+    isolate: options.isolate,
+    repeat: options.repeat,
+    runner: options.runner,
+    cell_timeout_ms: options.cellTimeoutMs,
+    stack_size_kb: options.stackSize,
     out: options.out,
     list: options.list === true,
     help: false,
+  };
+}
+
+/**
+ * The run's options: the command line over the profile's defaults. Options that need child
+ * processes are a usage error with `--isolate none`, rather than silently ignored.
+ */
+export function resolveOptions(args: BenchArgs): RunOptions {
+  if (args.isolate === 'none') {
+    const needsChildren = [
+      args.repeat > 1 ? '--repeat' : '',
+      args.cell_timeout_ms !== undefined ? '--cell-timeout-ms' : '',
+      args.stack_size_kb !== undefined ? '--stack-size' : '',
+    ].filter((flag) => flag !== '');
+    if (needsChildren.length > 0) {
+      throw new UsageError(
+        `${needsChildren.join(', ')} need child processes; drop them or use --isolate process`,
+      );
+    }
+  }
+  const defaults = PROFILE_SETTINGS[args.profile];
+  return {
+    profile: args.profile,
+    suites: args.suites,
+    variants: args.variants,
+    budget_ms: args.budget_ms ?? defaults.budget_ms,
+    time_ms: args.time_ms ?? defaults.time_ms,
+    warmup_ms: defaults.warmup_ms,
+    min_samples: args.min_samples ?? defaults.min_samples,
+    seed: args.seed,
+    runner: args.runner,
+    cache_mode: args.cache,
+    isolate: args.isolate,
+    repeat: args.repeat,
+    cell_timeout_ms: args.cell_timeout_ms ?? defaults.cell_timeout_ms,
+    stack_size_kb: args.stack_size_kb ?? null,
   };
 }

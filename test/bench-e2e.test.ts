@@ -32,7 +32,7 @@ describe('npm run bench, end to end', () => {
     );
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /fibonacci: Fibonacci numbers modulo/);
-    assert.match(run.stderr, /\[1\/22\] fibonacci \/ naive \/ n = 5/);
+    assert.match(run.stderr, /\[1\/22\] fibonacci \/ (naive|bottom-up) \/ n = 5/, 'progress: cell x of y');
 
     const results = await readResults(join(out, 'results.json'));
     assert.equal(results.complete, true);

@@ -11,7 +11,15 @@ const results = fixtureResults([
   okCell('map', 10, 100),
   okCell('map', 20, 200),
   { ...okCell('dict', 10, 0), ci_low_ns: 0 },
-  { suite: 'fixture', variant: 'dict', n: 20, status: 'skipped', skip_reason: 'budget', runner: 'tinybench' },
+  {
+    suite: 'fixture',
+    variant: 'dict',
+    n: 20,
+    status: 'skipped',
+    skip_reason: 'budget',
+    runner: 'tinybench',
+    cache_mode: 'cold',
+  },
 ]);
 
 describe('chart specs', () => {

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { UsageError } from '../lib/errors.ts';
 import { loadSuites } from '../lib/registry.ts';
 import { planLadders, selectSuites } from '../runners/plan.ts';
-import { parseBenchArgs } from '../scripts/cli.ts';
+import { parseBenchArgs, resolveOptions } from '../scripts/cli.ts';
 
 const usage = (pattern: RegExp) => (error: unknown) =>
   error instanceof UsageError && pattern.test(error.message);
@@ -58,6 +58,37 @@ describe('parseBenchArgs()', () => {
       usage(/--min-samples must be a positive integer/),
     );
     assert.throws(() => parseBenchArgs(['--seed', 'x']), usage(/--seed must be an integer/));
+  });
+
+  it('reads the measurement options and rejects contradictory ones', () => {
+    const args = parseBenchArgs([
+      '--cache',
+      'warm',
+      '--repeat',
+      '3',
+      '--runner',
+      'both',
+      '--stack-size',
+      '4000',
+    ]);
+    const options = resolveOptions(args);
+    assert.deepEqual(
+      [options.cache_mode, options.repeat, options.runner, options.stack_size_kb, options.isolate],
+      ['warm', 3, 'both', 4000, 'process'],
+    );
+    assert.throws(
+      () => parseBenchArgs(['--cache', 'hot']),
+      usage(/argument 'hot' is invalid\. Allowed choices are cold, warm, sequence/),
+    );
+    assert.throws(
+      () => parseBenchArgs(['--runner', 'mitata']),
+      usage(/Allowed choices are tinybench, benny, both/),
+    );
+    assert.throws(
+      () => resolveOptions(parseBenchArgs(['--isolate', 'none', '--repeat', '2', '--stack-size', '900'])),
+      usage(/--repeat, --stack-size need child processes; drop them or use --isolate process/),
+    );
+    assert.equal(resolveOptions(parseBenchArgs(['--profile', 'quick'])).cell_timeout_ms, 60_000);
   });
 
   it('rejects stray arguments', () => {

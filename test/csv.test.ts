@@ -15,6 +15,7 @@ describe('cellsToCsv()', () => {
         status: 'skipped' as const,
         skip_reason: 'budget' as const,
         runner: 'tinybench' as const,
+        cache_mode: 'cold' as const,
       },
     ];
     const rows: string[][] = parse(cellsToCsv(cells));

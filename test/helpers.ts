@@ -4,6 +4,20 @@ import { join } from 'node:path';
 import { defineSuite } from '../lib/define-suite.ts';
 import type { Answer, Cell, Measure, Results, RunOptions, Suite, SuiteDefinition } from '../lib/types.ts';
 
+/** A cell that did not run, for fixtures. */
+export function skippedCell(variant: string, n: number, extra: Partial<Cell> = {}): Cell {
+  return {
+    suite: 'fixture',
+    variant,
+    n,
+    status: 'skipped',
+    skip_reason: 'budget',
+    runner: 'tinybench',
+    cache_mode: 'cold',
+    ...extra,
+  };
+}
+
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'memobench-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
@@ -46,6 +60,11 @@ export const TEST_OPTIONS: RunOptions = {
   min_samples: 3,
   seed: 1,
   runner: 'tinybench',
+  cache_mode: 'cold',
+  isolate: 'none',
+  repeat: 1,
+  cell_timeout_ms: 60_000,
+  stack_size_kb: null,
 };
 
 /** A fixture suite: the answer is n itself, every required variant returns it unless overridden. */
@@ -72,7 +91,7 @@ export function fixtureSuite(
       ...variants,
     } as SuiteDefinition<number, Answer>['variants'],
   });
-  return { ...definition, file: 'test/fixture.ts' };
+  return { ...definition, file: 'test/fixture.ts', path: '/nonexistent/test/fixture.ts' };
 }
 
 /** A minimal, valid results object with the given cells. */
@@ -81,7 +100,7 @@ export function fixtureResults(
   variants = ['naive', 'dict', 'map', 'closure', 'bottom-up'],
 ): Results {
   return {
-    schema_version: 1,
+    schema_version: 2,
     tool: 'memobench',
     environment: {
       node: 'v20.0.0',
@@ -122,6 +141,7 @@ export function okCell(variant: string, n: number, median_ns: number): Cell {
     status: 'ok',
     result: String(n),
     runner: 'tinybench',
+    cache_mode: 'cold',
     median_ns,
     mean_ns: median_ns,
     p75_ns: median_ns,

@@ -12,6 +12,7 @@ async function climb(suite: ReturnType<typeof fixtureSuite>, variant: string, ex
     variant,
     sizes: suite.sizes.quick,
     options: TEST_OPTIONS,
+    runner: 'tinybench' as const,
     inputs: new InputStore(suite, 1),
     measure: fakeMeasure(),
     ...extra,

@@ -14,13 +14,21 @@ const results = fixtureResults(
       status: 'skipped',
       skip_reason: 'budget',
       runner: 'tinybench',
+      cache_mode: 'cold',
     },
     okCell('map', 10, 100),
     okCell('map', 20, 200),
     okCell('map', 30, 300),
     okCell('bottom-up', 10, 50),
     okCell('bottom-up', 20, 80),
-    { suite: 'fixture', variant: 'bottom-up', n: 30, status: 'stack-overflow', runner: 'tinybench' },
+    {
+      suite: 'fixture',
+      variant: 'bottom-up',
+      n: 30,
+      status: 'stack-overflow',
+      runner: 'tinybench',
+      cache_mode: 'cold',
+    },
   ],
   ['naive', 'map', 'bottom-up'],
 );
@@ -50,7 +58,14 @@ describe('summarizeRun()', () => {
 
   it('says so when no size was reached by every variant', () => {
     const lonely = fixtureResults([okCell('map', 10, 1)], ['naive', 'map']);
-    lonely.cells.push({ suite: 'fixture', variant: 'naive', n: 10, status: 'error', runner: 'tinybench' });
+    lonely.cells.push({
+      suite: 'fixture',
+      variant: 'naive',
+      n: 10,
+      status: 'error',
+      runner: 'tinybench',
+      cache_mode: 'cold',
+    });
     const [summary] = summarizeRun(lonely);
     assert.equal(summary?.common_n, null);
     assert.match(summaryText([summary!]), /no size at which every variant was verified and timed/);

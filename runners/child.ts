@@ -1,0 +1,44 @@
+/**
+ * Entry point of a child process: climbs one ladder and sends each cell to the parent over IPC.
+ * Started by runners/isolated.ts with --expose-gc (and --stack-size when asked), so each
+ * suite x variant gets a fresh V8: no JIT state, megamorphic call sites or heap from other cells.
+ */
+import { pathToFileURL } from 'node:url';
+import { messageOf } from '../lib/errors.ts';
+import type { Suite } from '../lib/types.ts';
+import { backend } from './backends.ts';
+import { InputStore } from './inputs.ts';
+import { loadCountingCode } from './instrumented.ts';
+import { climbLadder } from './ladder.ts';
+import type { ChildMessage, ChildTask } from './protocol.ts';
+
+const send = (message: ChildMessage) =>
+  new Promise<void>((resolve, reject) =>
+    process.send?.(message, (error: Error | null) => (error ? reject(error) : resolve())),
+  );
+
+// Without its parent there is nobody to report to.
+process.on('disconnect', () => process.exit(0));
+
+process.once('message', async (task: ChildTask) => {
+  try {
+    const definition = (await import(pathToFileURL(task.suite_path).href)).default;
+    const suite: Suite = { ...definition, file: task.suite_file, path: task.suite_path };
+    const cells = climbLadder({
+      suite,
+      variant: task.variant,
+      sizes: task.sizes,
+      options: task.options,
+      runner: task.runner,
+      inputs: new InputStore(suite, task.options.seed),
+      measure: await backend(task.runner),
+      counting: await loadCountingCode(task.suite_path),
+      onCellStart: (n) => void send({ type: 'start', n }),
+    });
+    for await (const cell of cells) await send({ type: 'cell', cell });
+    await send({ type: 'done' });
+  } catch (error) {
+    await send({ type: 'fatal', message: messageOf(error) });
+  }
+  process.disconnect();
+});

@@ -1,0 +1,147 @@
+import { memoize as plainMemoize } from '../lib/memoize.ts';
+import type { OperationCounts, TableConstructor, Tools } from '../lib/types.ts';
+
+/** The memoizer's full signature, with the cache it may be given (lib/memoize.ts). */
+type MemoizeWithCache = typeof plainMemoize;
+
+/**
+ * The instrumented pass's tools. They behave like the plain ones but count:
+ * - calls and depth through `recursive` (and through the memoized binding of `memoize`);
+ * - per call, the *first* cache lookup (a `get`/`has`/indexed read) as a hit or a miss, so code
+ *   that checks `key in memo` and then reads `memo[key]` is counted once;
+ * - distinct keys or cells written, as entries;
+ * - outside any recursive call (bottom-up loops), each table write as one call (a loop step).
+ * This pass is never timed; the timed pass uses `plainTools`. Pass a separately loaded `memoize`
+ * (see instrumented.ts) so the timed memoizer never sees a counting cache.
+ */
+export function createCountingTools(memoize: MemoizeWithCache = plainMemoize): {
+  tools: Tools;
+  counts: () => OperationCounts;
+  reset: () => void;
+} {
+  let calls = 0;
+  let hits = 0;
+  let misses = 0;
+  let depth = 0;
+  let maxDepth = 0;
+  /** Frame id of each active recursive call, innermost last. */
+  const frames: number[] = [];
+  let nextFrame = 0;
+  /** The frame whose first lookup has been counted. */
+  let lookedUp = -1;
+  const entrySets: (() => number)[] = [];
+
+  const lookup = (found: boolean) => {
+    const frame = frames.at(-1);
+    if (frame === undefined || frame === lookedUp) return;
+    lookedUp = frame;
+    if (found) hits++;
+    else misses++;
+  };
+
+  const recursive = <F extends (...args: never[]) => unknown>(fn: F): F =>
+    ((...args: Parameters<F>) => {
+      calls++;
+      depth++;
+      if (depth > maxDepth) maxDepth = depth;
+      frames.push(nextFrame++);
+      try {
+        return fn(...args);
+      } finally {
+        frames.pop();
+        depth--;
+      }
+    }) as unknown as F;
+
+  const object = <V>(): Record<string, V> => {
+    const target: Record<string, V> = {};
+    entrySets.push(() => Object.keys(target).length);
+    return new Proxy(target, {
+      get(object, key, receiver) {
+        const value = Reflect.get(object, key, receiver);
+        if (typeof key === 'string') lookup(value !== undefined);
+        return value;
+      },
+      has(object, key) {
+        const found = Reflect.has(object, key);
+        if (typeof key === 'string') lookup(found);
+        return found;
+      },
+    });
+  };
+
+  const map = <K, V>(): Map<K, V> => {
+    const counted = new CountingMap<K, V>(lookup);
+    entrySets.push(() => counted.size);
+    return counted;
+  };
+
+  const table = <T extends TableConstructor>(type: T, length: number, fill: number): InstanceType<T> => {
+    const target = new type(length).fill(fill) as InstanceType<T>;
+    const written = new Set<number>();
+    entrySets.push(() => written.size);
+    return new Proxy(target, {
+      get(array, key) {
+        const value = Reflect.get(array, key, array);
+        if (typeof value === 'function') return value.bind(array);
+        if (typeof key === 'string' && isIndex(key)) lookup(value !== fill);
+        return value;
+      },
+      set(array, key, value) {
+        if (typeof key === 'string' && isIndex(key)) {
+          written.add(Number(key));
+          if (frames.length === 0) calls++;
+        }
+        return Reflect.set(array, key, value, array);
+      },
+    });
+  };
+
+  const tools: Tools = {
+    recursive,
+    object,
+    map,
+    table,
+    memoize: (fn, keyOf) => {
+      const cache = new CountingMap<unknown, ReturnType<typeof fn>>(lookup);
+      entrySets.push(() => cache.size);
+      return recursive(memoize(fn, keyOf, cache));
+    },
+  };
+  const counts = (): OperationCounts => ({
+    calls,
+    cache_hits: hits,
+    cache_misses: misses,
+    cache_entries: entrySets.reduce((sum, size) => sum + size(), 0),
+    max_depth: maxDepth,
+  });
+  /** Starts counting calls, hits, misses and depth afresh (entries stay: the caches keep them). */
+  const reset = () => {
+    calls = 0;
+    hits = 0;
+    misses = 0;
+    maxDepth = 0;
+  };
+  return { tools, counts, reset };
+}
+
+function isIndex(key: string): boolean {
+  return key.length > 0 && key.length < 16 && /^\d+$/.test(key);
+}
+
+/** A Map that reports each `get`/`has` as a lookup. */
+class CountingMap<K, V> extends Map<K, V> {
+  constructor(private readonly onLookup: (found: boolean) => void) {
+    super();
+  }
+  override get(key: K): V | undefined {
+    const value = super.get(key);
+    this.onLookup(value !== undefined || super.has(key));
+    return value;
+  }
+  override has(key: K): boolean {
+    const found = super.has(key);
+    this.onLookup(found);
+    return found;
+  }
+}

@@ -1,0 +1,21 @@
+import { pathToFileURL } from 'node:url';
+import type { memoize } from '../lib/memoize.ts';
+import type { Answer, VariantFactory } from '../lib/types.ts';
+
+/** What the instrumented (counting) pass runs: its own copies of the variants and of memoize. */
+export interface CountingCode {
+  variants: Record<string, VariantFactory<unknown, Answer>>;
+  memoize: typeof memoize;
+}
+
+/**
+ * Loads a second, separate module instance of a suite file (and of lib/memoize.ts) for the
+ * counting pass. V8 keeps type feedback per function literal, so running the timed code's own
+ * functions on counting Proxies once would make them polymorphic and slow the timed pass down
+ * (measured: bottom-up Fibonacci 3.4x slower). A different module URL gives different functions.
+ */
+export async function loadCountingCode(suitePath: string): Promise<CountingCode> {
+  const suite = (await import(`${pathToFileURL(suitePath).href}?instance=counting`)).default;
+  const { memoize } = await import(new URL('../lib/memoize.ts?instance=counting', import.meta.url).href);
+  return { variants: suite.variants, memoize };
+}

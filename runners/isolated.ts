@@ -1,0 +1,139 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Cell, RunOptions, SkipReason } from '../lib/types.ts';
+import type { Job } from './jobs.ts';
+import type { ChildMessage, ChildTask } from './protocol.ts';
+
+const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+/** How much of a dead child's stderr a `crashed` cell quotes, characters. */
+const STDERR_TAIL = 400;
+
+/** Node flags of a child: GC exposed for memory figures, tsx to run TypeScript, the asked stack size. */
+export function childExecArgv(options: Pick<RunOptions, 'stack_size_kb'>): string[] {
+  const stack = options.stack_size_kb === null ? [] : [`--stack-size=${options.stack_size_kb}`];
+  return [...stack, '--expose-gc', '--import', import.meta.resolve('tsx')];
+}
+
+/** A small queue between the child's message events and the generator that yields cells. */
+function channel<T>() {
+  const items: T[] = [];
+  let wake: (() => void) | undefined;
+  return {
+    push(item: T) {
+      items.push(item);
+      wake?.();
+    },
+    async next(): Promise<T> {
+      while (items.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      return items.shift() as T;
+    },
+  };
+}
+
+type Event =
+  | ChildMessage
+  | { type: 'exit'; code: number | null; signal: NodeJS.Signals | null }
+  | { type: 'timeout'; n: number };
+
+/**
+ * Climbs one job's ladder in a child process, yielding its cells. A cell that takes longer than
+ * `cell_timeout_ms` gets the child killed and status `timeout`; a child that dies gets `crashed`
+ * with its exit code or signal and the end of its stderr. Either way the sizes above are
+ * yielded as skipped, and the run goes on.
+ */
+export async function* runIsolated(
+  job: Job,
+  options: RunOptions,
+  onCellStart?: (n: number) => void,
+  spawnChild: (execArgv: string[]) => ChildProcess = (execArgv) =>
+    fork(CHILD, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' }),
+): AsyncGenerator<Cell> {
+  const { ladder, runner } = job;
+  const base = {
+    suite: ladder.suite.id,
+    variant: ladder.variant,
+    runner,
+    cache_mode: options.cache_mode,
+  } as const;
+  const events = channel<Event>();
+  const child = spawnChild(childExecArgv(options));
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4 * STDERR_TAIL);
+  });
+  child.on('message', (message: ChildMessage) => events.push(message));
+  child.on('exit', (code, signal) => events.push({ type: 'exit', code, signal }));
+  const task: ChildTask = {
+    suite_path: ladder.suite.path,
+    suite_file: ladder.suite.file,
+    variant: ladder.variant,
+    sizes: ladder.sizes,
+    options,
+    runner,
+  };
+  child.send(task);
+
+  const remaining = [...ladder.sizes];
+  let current: number | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const skipRest = function* (reason: SkipReason, message: string): Generator<Cell> {
+    for (const n of remaining) yield { ...base, n, status: 'skipped', skip_reason: reason, message };
+    remaining.length = 0;
+  };
+  try {
+    for (;;) {
+      const event = await events.next();
+      if (event.type === 'start') {
+        current = event.n;
+        onCellStart?.(event.n);
+        clearTimeout(timer);
+        timer = setTimeout(() => events.push({ type: 'timeout', n: event.n }), options.cell_timeout_ms);
+      } else if (event.type === 'cell') {
+        clearTimeout(timer);
+        remaining.splice(remaining.indexOf(event.cell.n), 1);
+        current = undefined;
+        yield event.cell;
+      } else if (event.type === 'done') {
+        return;
+      } else if (event.type === 'timeout') {
+        // A time-out queued just before its cell arrived is stale.
+        if (event.n !== current) continue;
+        child.kill('SIGKILL');
+        remaining.splice(remaining.indexOf(event.n), 1);
+        yield {
+          ...base,
+          n: event.n,
+          status: 'timeout',
+          message: `no result after ${options.cell_timeout_ms} ms; the child process was killed`,
+        };
+        yield* skipRest('timeout', `timed out at n = ${event.n}`);
+        return;
+      } else {
+        // 'fatal' (the child could not even load the suite) or an exit before 'done'.
+        const n = current ?? remaining[0];
+        if (n === undefined) return;
+        const why =
+          event.type === 'fatal'
+            ? event.message
+            : `child process died (${event.signal ?? `exit code ${event.code}`})${tail(stderr)}`;
+        remaining.splice(remaining.indexOf(n), 1);
+        yield { ...base, n, status: 'crashed', message: why };
+        yield* skipRest('crashed', `crashed at n = ${n}`);
+        return;
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}
+
+/** The last meaningful line of a dead child's stderr, for the message. */
+function tail(stderr: string): string {
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('at ') && !line.startsWith('npm warn'));
+  const last = lines.filter((line) => /error|fatal|memory|abort/i.test(line)).at(-1) ?? lines.at(-1);
+  return last === undefined ? '' : `: ${last.slice(0, STDERR_TAIL)}`;
+}

@@ -1,0 +1,118 @@
+import { GCProfiler, getHeapStatistics } from 'node:v8';
+import { sink } from '../lib/sink.ts';
+import type { MemoryFigures } from '../lib/types.ts';
+import {
+  ALLOCATION_ATTEMPTS,
+  ALLOCATION_READINGS,
+  ALLOCATION_SAMPLE_BYTES,
+  MAX_ALLOCATION_REPEAT,
+  RETAINED_READINGS,
+} from './constants.ts';
+
+/** V8 heap in use plus memory outside it that V8 accounts for (ArrayBuffer backing stores), bytes. */
+export function usedBytes(): number {
+  const heap = getHeapStatistics();
+  return heap.used_heap_size + heap.external_memory;
+}
+
+/** The global gc() that `node --expose-gc` provides, or undefined. */
+export function exposedGc(): (() => void) | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  return typeof gc === 'function' ? gc : undefined;
+}
+
+/**
+ * Two full collections: the second frees what finalizers and weak references released in the
+ * first. (The options form `gc({ type: 'major', execution: 'sync' })` frees nothing released on
+ * Node 20's V8, so the plain call is used.)
+ */
+function fullGc(gc: () => void): void {
+  gc();
+  gc();
+}
+
+/**
+ * Bytes that one live result of `run` holds: heap + external memory after a full GC with the
+ * result alive, minus the same after the result is released and collected again. Measuring the
+ * release rather than the creation means code and feedback that the run compiled (which stay)
+ * cancel out. The sink is cleared first, since it may hold the previous call's result.
+ */
+export function measureRetained(run: () => unknown, gc: () => void): number {
+  sink.value = undefined;
+  let alive: unknown = run();
+  fullGc(gc);
+  const held = usedBytes();
+  sink.value = alive;
+  alive = undefined;
+  sink.value = undefined;
+  fullGc(gc);
+  return held - usedBytes();
+}
+
+/**
+ * Bytes allocated by one `run`: heap + external growth over `repeat` runs with no GC in between,
+ * divided by `repeat`. A GC inside the window (seen by V8's GCProfiler) makes the figure wrong,
+ * so the window is retried with fewer runs; undefined when every attempt saw a GC.
+ */
+export function measureAllocated(run: () => unknown, gc: () => void, repeat: number): number | undefined {
+  let runs = repeat;
+  for (let attempt = 0; attempt < ALLOCATION_ATTEMPTS; attempt++) {
+    sink.value = undefined;
+    fullGc(gc);
+    const profiler = new GCProfiler();
+    profiler.start();
+    const before = usedBytes();
+    for (let i = 0; i < runs; i++) sink.value = run();
+    const after = usedBytes();
+    const collections = profiler.stop()?.statistics.length ?? 0;
+    sink.value = undefined;
+    if (collections === 0) return (after - before) / runs;
+    runs = Math.max(1, Math.floor(runs / 4));
+  }
+  return undefined;
+}
+
+/** The smallest of several GC-free readings: compilation only ever adds to a window, never removes. */
+function minimumAllocated(run: () => unknown, gc: () => void, repeat: number): number | undefined {
+  const readings = Array.from({ length: ALLOCATION_READINGS }, () =>
+    measureAllocated(run, gc, repeat),
+  ).filter((reading): reading is number => reading !== undefined);
+  return readings.length === 0 ? undefined : Math.min(...readings);
+}
+
+/**
+ * Retained and allocated bytes of one operation. `retain` makes a fresh instance, runs it once and
+ * returns what must stay alive (the instance and its answer); `allocate` is the operation whose
+ * allocations count. After one warm-up run, retained bytes are the median of five readings and
+ * allocated bytes the minimum of three GC-free windows; small allocations are measured over several
+ * runs so the figure is not lost in the heap's granularity.
+ */
+export function measureMemory(retain: () => unknown, allocate: () => unknown = retain): MemoryFigures {
+  const gc = exposedGc();
+  if (gc === undefined) {
+    return {
+      retained_bytes: null,
+      allocated_bytes: null,
+      memory_note: 'not measured: node runs without --expose-gc',
+    };
+  }
+  // The first runs compile code and allocate feedback vectors, which would count as retained.
+  sink.value = retain();
+  const readings = Array.from({ length: RETAINED_READINGS }, () => measureRetained(retain, gc)).sort(
+    (a, b) => a - b,
+  );
+  const retained = readings[Math.floor(readings.length / 2)] as number;
+  const single = minimumAllocated(allocate, gc, 1);
+  let allocated = single;
+  if (single !== undefined && single < ALLOCATION_SAMPLE_BYTES) {
+    const repeat = Math.min(MAX_ALLOCATION_REPEAT, Math.ceil(ALLOCATION_SAMPLE_BYTES / Math.max(single, 16)));
+    allocated = minimumAllocated(allocate, gc, repeat) ?? single;
+  }
+  return allocated === undefined
+    ? {
+        retained_bytes: retained,
+        allocated_bytes: null,
+        memory_note: 'allocation not measured: a GC ran in every attempt',
+      }
+    : { retained_bytes: retained, allocated_bytes: allocated };
+}

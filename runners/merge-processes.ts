@@ -1,0 +1,105 @@
+import type { Cell, CellStatus } from '../lib/types.ts';
+import { quantile, summarize } from './stats.ts';
+
+/** Statuses in the order a merged cell reports them when no process was `ok`. */
+const SEVERITY: CellStatus[] = ['wrong-answer', 'error', 'crashed', 'timeout', 'stack-overflow', 'skipped'];
+
+const median = (values: readonly number[]) =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+
+/** Key of a cell across processes. */
+export function cellKey(cell: Pick<Cell, 'suite' | 'variant' | 'runner' | 'n'>): string {
+  return `${cell.suite}\u0000${cell.variant}\u0000${cell.runner}\u0000${cell.n}`;
+}
+
+/**
+ * One cell from the same cell measured in several processes (--repeat). Timing statistics come
+ * from the pooled stored samples; the spread between processes (sd of their medians over their
+ * mean) stands beside the spread within one (median of MAD/median). Counts are exact and must
+ * agree; memory figures are the median over processes. If no process was ok, the most severe
+ * status wins; if some were, the others are named in the message.
+ */
+export function mergeProcesses(cells: readonly Cell[]): Cell {
+  const first = cells[0];
+  if (first === undefined) throw new Error('mergeProcesses needs at least one cell');
+  if (cells.length === 1) return first;
+  const ok = cells.filter((cell) => cell.status === 'ok' && cell.median_ns !== undefined);
+  if (ok.length === 0) {
+    const worst = SEVERITY.find((status) => cells.some((cell) => cell.status === status));
+    return cells.find((cell) => cell.status === worst) ?? first;
+  }
+  const others = cells.filter((cell) => cell.status !== 'ok');
+  const pooled = ok.flatMap((cell) => cell.samples_ns ?? []);
+  const medians = ok.map((cell) => cell.median_ns as number);
+  const mean = medians.reduce((sum, x) => sum + x, 0) / medians.length;
+  const sd = Math.sqrt(
+    medians.reduce((sum, x) => sum + (x - mean) ** 2, 0) / Math.max(1, medians.length - 1),
+  );
+  const within = ok.map((cell) => (100 * (cell.mad_ns ?? 0)) / (cell.median_ns as number));
+  const base = ok[0] as Cell;
+  const countsDiffer = ok.some(
+    (cell) => cell.calls !== base.calls || cell.cache_entries !== base.cache_entries,
+  );
+  const memory = (field: 'retained_bytes' | 'allocated_bytes') => {
+    const values = ok.map((cell) => cell[field]).filter((value): value is number => value !== undefined);
+    return values.length === 0 ? {} : { [field]: median(values) };
+  };
+  const notes = [
+    others.length > 0
+      ? `${others.map((cell) => cell.status).join(', ')} in ${others.length} of ${cells.length} processes`
+      : '',
+    countsDiffer ? 'operation counts differed between processes' : '',
+  ].filter((note) => note !== '');
+  return {
+    ...base,
+    ...(pooled.length > 0 ? summarize(pooled, base.batch ?? 1) : {}),
+    samples_ns: pooled,
+    verify_ms: median(ok.map((cell) => cell.verify_ms ?? 0)),
+    ...memory('retained_bytes'),
+    ...memory('allocated_bytes'),
+    gc_count: ok.reduce((sum, cell) => sum + (cell.gc_count ?? 0), 0),
+    gc_ms: ok.reduce((sum, cell) => sum + (cell.gc_ms ?? 0), 0),
+    processes: ok.length,
+    process_medians_ns: medians,
+    spread_between_pct: (100 * sd) / mean,
+    spread_within_pct: median(within),
+    ...(notes.length > 0 ? { message: notes.join('; ') } : {}),
+  };
+}
+
+/**
+ * The result set's cells from every process's cells: merged per cell, in a stable order (suite,
+ * variant and runner as planned, then n), whatever order the jobs ran in.
+ */
+export function mergeCells(raw: readonly Cell[], order: readonly string[]): Cell[] {
+  const groups = new Map<string, Cell[]>();
+  for (const cell of raw) {
+    const key = cellKey(cell);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [cell]);
+    else group.push(cell);
+  }
+  const rank = new Map(order.map((key, index) => [key, index]));
+  const ladderOf = (cell: Cell) =>
+    rank.get(`${cell.suite}\u0000${cell.variant}\u0000${cell.runner}`) ?? order.length;
+  return [...groups.values()].map(mergeProcesses).sort((a, b) => ladderOf(a) - ladderOf(b) || a.n - b.n);
+}
+
+/** For --runner both: each benny cell's median relative to tinybench's on the same cell, percent. */
+export function annotateRunnerDiff(cells: Cell[]): Cell[] {
+  const tinybench = new Map(
+    cells
+      .filter((cell) => cell.runner === 'tinybench' && cell.median_ns !== undefined)
+      .map((cell) => [cellKey({ ...cell, runner: 'benny' }), cell]),
+  );
+  return cells.map((cell) => {
+    const other =
+      cell.runner === 'benny' && cell.median_ns !== undefined ? tinybench.get(cellKey(cell)) : undefined;
+    return other === undefined
+      ? cell
+      : { ...cell, runner_diff_pct: 100 * ((cell.median_ns as number) / (other.median_ns as number) - 1) };
+  });
+}

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createRng } from '../lib/random.ts';
+import { createCountingTools } from '../runners/counting-tools.ts';
+import fibonacci, { fibonacciFastDoubling } from '../suites/fibonacci.ts';
+import lcs from '../suites/lcs.ts';
+
+/** Exact F(n) for the closed forms (Number is exact up to F(78)). */
+const F = (n: number): number => {
+  let [a, b] = [0, 1];
+  for (let i = 0; i < n; i++) [a, b] = [b, a + b];
+  return a;
+};
+
+function counted(variant: keyof typeof fibonacci.variants, n: number) {
+  const counting = createCountingTools();
+  const answer = fibonacci.variants[variant]!(counting.tools)(n);
+  return { answer, ...counting.counts() };
+}
+
+describe('createCountingTools() on Fibonacci', () => {
+  it('naive recursion makes exactly 2F(n+1) - 1 calls, n deep', () => {
+    for (const n of [1, 2, 5, 10, 20, 25]) {
+      const counts = counted('naive', n);
+      assert.equal(counts.calls, 2 * F(n + 1) - 1, `n = ${n}`);
+      assert.equal(counts.max_depth, n);
+      assert.equal(counts.cache_entries, 0);
+      assert.equal(counts.answer, fibonacciFastDoubling(n));
+    }
+  });
+
+  it('memoized top-down makes 2n - 1 calls: n - 1 misses, n - 3 hits, 3 base cases', () => {
+    // F(k) for k >= 2 misses once; for k >= 4 its second call F(k-2) hits; F(2) and F(3) reach 3 base cases.
+    for (const variant of ['dict', 'map', 'array'] as const) {
+      for (const n of [5, 50, 500]) {
+        const counts = counted(variant, n);
+        assert.deepEqual(
+          [counts.calls, counts.cache_misses, counts.cache_hits, counts.cache_entries, counts.max_depth],
+          [2 * n - 1, n - 1, n - 3, n - 1, n],
+          `${variant} at n = ${n}`,
+        );
+      }
+    }
+  });
+
+  it('the generic memoizer also caches the base cases: n + 1 misses, n - 2 hits', () => {
+    const counts = counted('closure', 100);
+    assert.deepEqual(
+      [counts.calls, counts.cache_misses, counts.cache_hits, counts.cache_entries],
+      [199, 101, 98, 101],
+    );
+  });
+
+  it('bottom-up counts one loop step per table cell written and no recursion', () => {
+    const counts = counted('bottom-up', 1000);
+    assert.deepEqual([counts.calls, counts.cache_entries, counts.max_depth], [1000, 1000, 0]);
+  });
+
+  it('counts are identical on every run (exact, machine-independent)', () => {
+    assert.deepEqual(counted('map', 300), counted('map', 300));
+  });
+});
+
+describe('createCountingTools() on LCS', () => {
+  it('every memoized call is a base case, a hit or a miss; misses equal the entries', () => {
+    const input = lcs.input(40, createRng(3));
+    for (const variant of ['dict', 'map', 'closure'] as const) {
+      const counting = createCountingTools();
+      lcs.variants[variant](counting.tools)(input);
+      const counts = counting.counts();
+      assert.equal(counts.cache_misses, counts.cache_entries, variant);
+      assert.ok(counts.cache_hits + counts.cache_misses <= counts.calls, variant);
+      assert.ok(counts.max_depth <= 2 * 40 + 1, variant);
+    }
+  });
+
+  it('counts the first lookup of a call only, so "has" then "get" is one lookup', () => {
+    const counting = createCountingTools();
+    const memo = counting.tools.object<number>();
+    const f = counting.tools.recursive((n: number): number => {
+      if ('x' in memo && memo.x !== undefined) return memo.x;
+      memo.x = n;
+      return n;
+    });
+    f(1);
+    f(2);
+    assert.deepEqual(
+      [counting.counts().calls, counting.counts().cache_misses, counting.counts().cache_hits],
+      [2, 1, 1],
+    );
+  });
+
+  it('reset() starts calls, hits, misses and depth afresh but keeps the entries', () => {
+    const counting = createCountingTools();
+    const fib = fibonacci.variants.map(counting.tools);
+    fib(30);
+    counting.reset();
+    fib(30);
+    assert.deepEqual(counting.counts(), {
+      calls: 1,
+      cache_hits: 1,
+      cache_misses: 0,
+      cache_entries: 29,
+      max_depth: 1,
+    });
+  });
+});

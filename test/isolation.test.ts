@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { loadSuites } from '../lib/registry.ts';
+import type { Cell } from '../lib/types.ts';
+import { childExecArgv, runIsolated } from '../runners/isolated.ts';
+import { TEST_OPTIONS } from './helpers.ts';
+
+const [faulty] = await loadSuites(fileURLToPath(new URL('./fixtures/suites-faulty/', import.meta.url)));
+
+async function run(variant: string, extra: Partial<typeof TEST_OPTIONS> = {}): Promise<Cell[]> {
+  const cells: Cell[] = [];
+  const job = {
+    ladder: { suite: faulty!, variant, sizes: [1, 2, 3, 4] },
+    runner: 'tinybench' as const,
+    process: 1,
+  };
+  const options = { ...TEST_OPTIONS, isolate: 'process' as const, cell_timeout_ms: 3000, ...extra };
+  for await (const cell of runIsolated(job, options)) cells.push(cell);
+  return cells;
+}
+
+describe('runIsolated()', () => {
+  it('stops a hung cell with the time-out, records timeout, and skips the rest', async () => {
+    const cells = await run('naive');
+    assert.deepEqual(
+      cells.map((cell) => [cell.n, cell.status, cell.skip_reason]),
+      [
+        [1, 'ok', undefined],
+        [2, 'ok', undefined],
+        [3, 'timeout', undefined],
+        [4, 'skipped', 'timeout'],
+      ],
+    );
+    assert.match(cells[2]?.message ?? '', /no result after 3000 ms; the child process was killed/);
+  });
+
+  it('reports a child that runs out of memory as crashed, with the cause', async () => {
+    // A small old space makes the out-of-memory death quick.
+    const cells = await run('dict', { cell_timeout_ms: 60_000 }).catch((error) => {
+      throw error;
+    });
+    assert.equal(cells[0]?.status, 'ok');
+    assert.equal(cells[1]?.status, 'crashed');
+    assert.match(cells[1]?.message ?? '', /child process died \((SIGABRT|SIGKILL|SIGTRAP|exit code \d+)\)/);
+    assert.match(cells[1]?.message ?? '', /memory/i);
+    assert.deepEqual(
+      cells.slice(2).map((cell) => cell.skip_reason),
+      ['crashed', 'crashed'],
+    );
+  });
+
+  it('passes errors and wrong answers through as statuses and completes the ladder', async () => {
+    const map = await run('map');
+    assert.deepEqual(
+      map.map((cell) => cell.status),
+      ['ok', 'ok', 'error', 'skipped'],
+    );
+    assert.equal(map[2]?.message, 'map variant broke at 3');
+    const closure = await run('closure');
+    assert.deepEqual(
+      closure.map((cell) => cell.status),
+      ['ok', 'wrong-answer', 'skipped', 'skipped'],
+    );
+    const good = await run('bottom-up');
+    assert.ok(good.every((cell) => cell.status === 'ok' && cell.cache_mode === 'cold'));
+    assert.ok(
+      good.every((cell) => typeof cell.retained_bytes === 'number'),
+      'children run with --expose-gc',
+    );
+  });
+
+  it('gives children --expose-gc, tsx and the asked stack size', () => {
+    const argv = childExecArgv({ stack_size_kb: 4000 });
+    assert.ok(
+      argv.includes('--stack-size=4000') && argv.includes('--expose-gc') && argv.includes('--import'),
+    );
+    assert.ok(!childExecArgv({ stack_size_kb: null }).some((flag) => flag.startsWith('--stack-size')));
+  });
+});

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Cell } from '../lib/types.ts';
+import { annotateRunnerDiff, mergeCells, mergeProcesses } from '../runners/merge-processes.ts';
+import { okCell, skippedCell } from './helpers.ts';
+
+const withSamples = (median: number, mad: number): Cell => ({
+  ...okCell('map', 10, median),
+  mad_ns: mad,
+  samples_ns: [median - mad, median, median + mad],
+  calls: 19,
+  cache_entries: 9,
+  retained_bytes: 1000 + median,
+});
+
+describe('mergeProcesses()', () => {
+  it('pools samples and puts the spread between processes beside the spread within one', () => {
+    const merged = mergeProcesses([withSamples(100, 1), withSamples(110, 2), withSamples(120, 3)]);
+    assert.equal(merged.processes, 3);
+    assert.deepEqual(merged.process_medians_ns, [100, 110, 120]);
+    assert.equal(merged.median_ns, 110);
+    assert.equal(merged.samples, 9);
+    // sd of (100, 110, 120) = 10, over the mean 110.
+    assert.ok(Math.abs((merged.spread_between_pct ?? 0) - 100 * (10 / 110)) < 1e-9);
+    // MAD/median per process: 1%, 1.818%, 2.5% -> median 1.818%.
+    assert.ok(Math.abs((merged.spread_within_pct ?? 0) - 100 * (2 / 110)) < 1e-9);
+    assert.equal(merged.retained_bytes, 1110);
+    assert.equal(merged.calls, 19);
+  });
+
+  it('keeps a lone cell as it is', () => {
+    const cell = withSamples(100, 1);
+    assert.equal(mergeProcesses([cell]), cell);
+  });
+
+  it('names the processes that failed beside the ones that succeeded', () => {
+    const merged = mergeProcesses([
+      withSamples(100, 1),
+      { ...skippedCell('map', 10), status: 'stack-overflow', skip_reason: undefined },
+    ]);
+    assert.equal(merged.status, 'ok');
+    assert.equal(merged.processes, 1);
+    assert.match(merged.message ?? '', /stack-overflow in 1 of 2 processes/);
+  });
+
+  it('reports the most severe status when no process succeeded', () => {
+    const merged = mergeProcesses([skippedCell('map', 10), { ...skippedCell('map', 10), status: 'crashed' }]);
+    assert.equal(merged.status, 'crashed');
+  });
+
+  it('flags counts that differ between processes (they must be exact)', () => {
+    const merged = mergeProcesses([withSamples(100, 1), { ...withSamples(100, 1), calls: 20 }]);
+    assert.match(merged.message ?? '', /operation counts differed/);
+  });
+});
+
+describe('mergeCells()', () => {
+  it('orders cells as planned whatever order the jobs ran in', () => {
+    const order = ['fixture\u0000naive\u0000tinybench', 'fixture\u0000map\u0000tinybench'];
+    const merged = mergeCells(
+      [okCell('map', 20, 2), okCell('naive', 20, 9), okCell('map', 10, 1), okCell('naive', 10, 5)],
+      order,
+    );
+    assert.deepEqual(
+      merged.map((cell) => `${cell.variant}@${cell.n}`),
+      ['naive@10', 'naive@20', 'map@10', 'map@20'],
+    );
+  });
+});
+
+describe('annotateRunnerDiff()', () => {
+  it('gives each benny cell its median relative to tinybench on the same cell', () => {
+    const cells = annotateRunnerDiff([
+      okCell('map', 10, 100),
+      { ...okCell('map', 10, 110), runner: 'benny' },
+    ]);
+    assert.equal(cells[0]?.runner_diff_pct, undefined);
+    assert.ok(Math.abs((cells[1]?.runner_diff_pct ?? 0) - 10) < 1e-9);
+  });
+});
