@@ -37,3 +37,18 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
       .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
+
+/** A speedup with its interval, e.g. "40.6x (38.2x to 43.1x)". */
+export function formatRatioInterval(ratio: number, low: number, high: number): string {
+  return `${formatRatio(ratio)} (${formatRatio(low)} to ${formatRatio(high)})`;
+}
+
+/** A relative error as a percentage with 2 significant digits, e.g. "0.53 %" or "18 %"; "< 0.01 %" below that. */
+export function formatPercent(fraction: number): string {
+  return fraction < 1e-4 ? '< 0.01 %' : `${(fraction * 100).toPrecision(2)} %`;
+}
+
+/** A count with 3 significant digits and thousands separators, e.g. "1.45" or "2,690,000". */
+export function formatCount(value: number): string {
+  return Number(value.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 20 });
+}

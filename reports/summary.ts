@@ -1,5 +1,4 @@
 import type { Cell, Results } from '../lib/types.ts';
-import { markdownSafe } from './escape.ts';
 import { formatNs, formatRatio, textTable } from './format.ts';
 
 /** How far one variant climbed its ladder. */
@@ -77,7 +76,8 @@ export function summarizeRun(results: Results): SuiteSummary[] {
   });
 }
 
-function headline(summary: SuiteSummary): string {
+/** The finding of a suite in one sentence: the fastest variant at the largest common n, with units. */
+export function headline(summary: SuiteSummary): string {
   if (summary.common_n === null || summary.fastest === null)
     return 'no size at which every variant was verified and timed';
   const speedup =
@@ -97,26 +97,6 @@ export function summaryText(summaries: readonly SuiteSummary[]): string {
         r.stopped_by,
       ]);
       return `${summary.suite}: ${summary.title}\n${textTable(['variant', 'largest n', 'stopped by'], rows)}\n${headline(summary)}`;
-    })
-    .join('\n\n');
-}
-
-/** The same summary as Markdown. */
-export function summaryMarkdown(summaries: readonly SuiteSummary[]): string {
-  return summaries
-    .map((summary) => {
-      const rows = summary.reach.map(
-        (r) => `| ${markdownSafe(r.variant)} | ${r.max_n ?? '-'} | ${markdownSafe(r.stopped_by)} |`,
-      );
-      return [
-        `### ${markdownSafe(summary.suite)}: ${markdownSafe(summary.title)}`,
-        '',
-        '| variant | largest n | stopped by |',
-        '|---|---:|---|',
-        ...rows,
-        '',
-        markdownSafe(headline(summary)),
-      ].join('\n');
     })
     .join('\n\n');
 }

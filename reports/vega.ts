@@ -1,36 +1,98 @@
 import type { Cell, Results, SuiteInfo } from '../lib/types.ts';
+import { type SpeedupPoint, speedupPoints } from './crossover.ts';
 
 /** A Vega-Lite specification (kept loose here; `compile()` in the tests checks it). */
 export type VegaLiteSpec = Record<string, unknown>;
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-/** One plotted point: an `ok` cell's median and its 95% interval, ns per call. */
-interface TimePoint {
-  suite: string;
-  variant: string;
-  n: number;
-  median_ns: number;
-  ci_low_ns: number;
-  ci_high_ns: number;
-  samples: number;
-  batch: number;
+/**
+ * The one font of every chart. The PNG renderer has no system fonts (so a PNG looks the same on
+ * every machine) and loads exactly this family from the project's dependencies; report.html
+ * embeds the same file.
+ */
+export const FONT_FAMILY = 'Open Sans';
+
+const CONFIG = { font: FONT_FAMILY };
+
+/** A numeric field of a cell that a chart or a fit can use: times (ns), counts, bytes. */
+export type NumericField = {
+  [K in keyof Cell]-?: NonNullable<Cell[K]> extends number ? K : never;
+}[keyof Cell];
+
+/** What a per-n chart plots: one numeric cell field, optionally with an interval band. */
+export interface Metric {
+  field: NumericField;
+  /** Axis and tooltip title, without the unit, e.g. "median time per call". */
+  title: string;
+  /** Unit of the field, e.g. "ns" or "bytes". */
+  unit: string;
+  /** A remark for the chart subtitle. */
+  note?: string;
+  /** d3 format of the values in tooltips; one decimal by default. */
+  format?: string;
+  /** The interval drawn as a band around the line, with its meaning. */
+  band?: { low: NumericField; high: NumericField; title: string };
+  /** More fields shown in the tooltip. */
+  extra?: { field: NumericField; title: string }[];
 }
 
-/** Points for the time charts; only verified, timed cells, and never a zero on a log axis. */
-export function timePoints(cells: readonly Cell[]): TimePoint[] {
+/** Median time per call with its 95% confidence interval. */
+export const TIME_METRIC: Metric = {
+  field: 'median_ns',
+  title: 'median time per call',
+  unit: 'ns',
+  band: { low: 'ci_low_ns', high: 'ci_high_ns', title: '95% CI of the median' },
+  extra: [
+    { field: 'samples', title: 'samples' },
+    { field: 'batch', title: 'calls per sample' },
+  ],
+};
+
+/**
+ * Exact calls of the recursive function per top-level call (bottom-up: table writes), from the
+ * instrumented pass; the same on every machine.
+ */
+export const CALLS_METRIC: Metric = {
+  field: 'calls',
+  title: 'recursive calls',
+  unit: 'count',
+  note: 'exact counts; variants with equal counts draw over each other',
+  format: ',d',
+  extra: [
+    { field: 'cache_hits', title: 'cache hits' },
+    { field: 'cache_entries', title: 'cache entries' },
+    { field: 'max_depth', title: 'deepest recursion' },
+  ],
+};
+
+/** One plotted point: suite, variant, n and the metric's fields, all > 0. */
+export type MetricPoint = { suite: string; variant: string; n: number } & Partial<
+  Record<NumericField, number>
+>;
+
+/**
+ * Points for a metric chart: only verified (`ok`) cells whose plotted values are all > 0, so a log
+ * axis never receives a zero (a zero or missing value is left out, not drawn at the axis edge).
+ */
+export function metricPoints(cells: readonly Cell[], metric: Metric): MetricPoint[] {
+  const plotted = [metric.field, ...(metric.band ? [metric.band.low, metric.band.high] : [])];
+  const shown = [...plotted, ...(metric.extra ?? []).map((extra) => extra.field)];
   return cells
-    .filter((cell) => cell.status === 'ok' && (cell.median_ns ?? 0) > 0 && (cell.ci_low_ns ?? 0) > 0)
-    .map((cell) => ({
-      suite: cell.suite,
-      variant: cell.variant,
-      n: cell.n,
-      median_ns: cell.median_ns as number,
-      ci_low_ns: cell.ci_low_ns as number,
-      ci_high_ns: cell.ci_high_ns as number,
-      samples: cell.samples as number,
-      batch: cell.batch as number,
-    }));
+    .filter((cell) => cell.status === 'ok' && plotted.every((field) => (cell[field] ?? 0) > 0))
+    .map((cell) => {
+      const point: MetricPoint = { suite: cell.suite, variant: cell.variant, n: cell.n };
+      for (const field of shown) {
+        const value = cell[field];
+        if (typeof value === 'number') point[field] = value;
+      }
+      return point;
+    });
+}
+
+/** Points of the time charts: `ok` cells with a positive median and interval, ns per call. */
+export function timePoints(cells: readonly Cell[]): MetricPoint[] {
+  return metricPoints(cells, TIME_METRIC);
 }
 
 /** Every variant name in a stable order, so a variant has the same colour in every chart. */
@@ -38,68 +100,188 @@ export function variantDomain(suites: readonly SuiteInfo[]): string[] {
   return [...new Set(suites.flatMap((suite) => suite.variants))];
 }
 
-function timeLayers(domain: readonly string[]): VegaLiteSpec[] {
-  const x = { field: 'n', type: 'quantitative', scale: { type: 'log' }, title: 'input size n (log scale)' };
-  const color = { field: 'variant', type: 'nominal', scale: { domain }, title: 'variant' };
-  return [
-    {
-      mark: { type: 'errorband', opacity: 0.25 },
-      encoding: {
-        x,
-        y: {
-          field: 'ci_low_ns',
-          type: 'quantitative',
-          scale: { type: 'log' },
-          title: 'median time per call (ns, log scale)',
-        },
-        y2: { field: 'ci_high_ns' },
-        color,
-      },
-    },
-    {
-      mark: { type: 'line', point: true },
-      encoding: {
-        x,
-        y: { field: 'median_ns', type: 'quantitative', scale: { type: 'log' } },
-        color,
-        tooltip: [
-          { field: 'variant', type: 'nominal' },
-          { field: 'n', type: 'quantitative', title: 'n' },
-          { field: 'median_ns', type: 'quantitative', title: 'median (ns per call)', format: ',.1f' },
-          { field: 'ci_low_ns', type: 'quantitative', title: '95% CI low (ns)', format: ',.1f' },
-          { field: 'ci_high_ns', type: 'quantitative', title: '95% CI high (ns)', format: ',.1f' },
-          { field: 'samples', type: 'quantitative', title: 'samples' },
-          { field: 'batch', type: 'quantitative', title: 'calls per sample' },
-        ],
-      },
-    },
+const N_AXIS = {
+  field: 'n',
+  type: 'quantitative',
+  scale: { type: 'log' },
+  title: 'input size n (log scale)',
+};
+
+function colorBy(domain: readonly string[], shown: readonly string[] = domain): VegaLiteSpec {
+  // The full domain keeps colours fixed across charts; `values` hides variants a chart never draws.
+  // symbolOpacity: the band layers are translucent and would otherwise fade the legend symbols.
+  return {
+    field: 'variant',
+    type: 'nominal',
+    scale: { domain },
+    legend: { values: shown, symbolOpacity: 1 },
+    title: 'variant',
+  };
+}
+
+function metricLayers(metric: Metric, domain: readonly string[]): VegaLiteSpec[] {
+  const color = colorBy(domain);
+  const y = {
+    field: metric.field,
+    type: 'quantitative',
+    scale: { type: 'log' },
+    title: `${metric.title} (${metric.unit}, log scale)`,
+  };
+  const band = metric.band;
+  const format = metric.format ?? ',.1f';
+  const tooltip = [
+    { field: 'variant', type: 'nominal' },
+    { field: 'n', type: 'quantitative', title: 'n' },
+    { field: metric.field, type: 'quantitative', title: `${metric.title} (${metric.unit})`, format },
+    ...(band
+      ? [
+          { field: band.low, type: 'quantitative', title: `${band.title}: low (${metric.unit})`, format },
+          { field: band.high, type: 'quantitative', title: `${band.title}: high (${metric.unit})`, format },
+        ]
+      : []),
+    ...(metric.extra ?? []).map((extra) => ({
+      field: extra.field,
+      type: 'quantitative',
+      title: extra.title,
+    })),
   ];
+  const line = { mark: { type: 'line', point: true }, encoding: { x: N_AXIS, y, color, tooltip } };
+  if (!band) return [line];
+  const area = {
+    mark: { type: 'errorband', opacity: 0.25 },
+    encoding: { x: N_AXIS, y: { ...y, field: band.low }, y2: { field: band.high }, color },
+  };
+  return [area, line];
+}
+
+/** A metric against n for one suite: one line per variant, with its band when the metric has one. */
+export function suiteMetricSpec(suite: SuiteInfo, results: Results, metric: Metric): VegaLiteSpec {
+  const remarks = [
+    ...(metric.band ? [`band: ${metric.band.title}`] : []),
+    ...(metric.note ? [metric.note] : []),
+  ];
+  const bandNote = remarks.length > 0 ? `   (${remarks.join('; ')})` : '';
+  return {
+    $schema: SCHEMA,
+    config: CONFIG,
+    title: { text: `${suite.title}: ${metric.title}`, subtitle: `${suite.recurrence}${bandNote}` },
+    width: 560,
+    height: 340,
+    data: {
+      values: metricPoints(
+        results.cells.filter((cell) => cell.suite === suite.id),
+        metric,
+      ),
+    },
+    layer: metricLayers(metric, variantDomain(results.suites)),
+  };
 }
 
 /** Time per call against n for one suite: one line per variant, its median with a 95% CI band. */
 export function suiteTimeSpec(suite: SuiteInfo, results: Results): VegaLiteSpec {
-  return {
-    $schema: SCHEMA,
-    title: {
-      text: `${suite.title}: time per call`,
-      subtitle: `${suite.recurrence}   (band: 95% CI of the median)`,
-    },
-    width: 560,
-    height: 340,
-    data: { values: timePoints(results.cells.filter((cell) => cell.suite === suite.id)) },
-    layer: timeLayers(variantDomain(results.suites)),
-  };
+  return suiteMetricSpec(suite, results, TIME_METRIC);
 }
 
 /** All suites side by side, each panel with its own axes. */
 export function overviewTimeSpec(results: Results): VegaLiteSpec {
   return {
     $schema: SCHEMA,
+    config: CONFIG,
     title: 'Median time per call against input size, per suite (ns, log-log)',
-    data: { values: timePoints(results.cells) },
+    data: { values: metricPoints(results.cells, TIME_METRIC) },
     facet: { field: 'suite', type: 'nominal', title: null },
     columns: 2,
-    spec: { width: 360, height: 240, layer: timeLayers(variantDomain(results.suites)) },
+    spec: { width: 360, height: 240, layer: metricLayers(TIME_METRIC, variantDomain(results.suites)) },
+    resolve: { scale: { x: 'independent', y: 'independent' } },
+  };
+}
+
+/** Speedup points that a log axis can take (all three values > 0). */
+function plottableSpeedups(points: readonly SpeedupPoint[]): SpeedupPoint[] {
+  return points.filter((point) => point.speedup > 0 && point.speedup_low > 0 && point.speedup_high > 0);
+}
+
+function speedupLayers(baseline: string, domain: readonly string[]): VegaLiteSpec[] {
+  const color = colorBy(
+    domain,
+    domain.filter((variant) => variant !== baseline),
+  );
+  const y = {
+    field: 'speedup',
+    type: 'quantitative',
+    scale: { type: 'log' },
+    title: `speedup over ${baseline} (log scale)`,
+  };
+  return [
+    {
+      mark: { type: 'errorband', opacity: 0.25 },
+      encoding: { x: N_AXIS, y: { ...y, field: 'speedup_low' }, y2: { field: 'speedup_high' }, color },
+    },
+    {
+      mark: { type: 'line', point: true },
+      encoding: {
+        x: N_AXIS,
+        y,
+        color,
+        tooltip: [
+          { field: 'variant', type: 'nominal' },
+          { field: 'n', type: 'quantitative', title: 'n' },
+          { field: 'speedup', type: 'quantitative', title: `speedup over ${baseline}`, format: ',.3~r' },
+          { field: 'speedup_low', type: 'quantitative', title: 'interval low', format: ',.3~r' },
+          { field: 'speedup_high', type: 'quantitative', title: 'interval high', format: ',.3~r' },
+          { field: 'faster', type: 'nominal', title: 'faster (intervals separate)' },
+        ],
+      },
+    },
+    // Speedup 1 = as fast as the baseline; above the line the variant is faster.
+    { mark: { type: 'rule', strokeDash: [4, 4], color: '#555' }, encoding: { y: { datum: 1 } } },
+  ];
+}
+
+/** How the speedup and its band are computed, as chart subtitle lines. */
+function speedupNotes(baseline: string): string[] {
+  return [
+    `speedup = ${baseline} median / variant median; dashed line: as fast as ${baseline}`,
+    'band: from the ends of both 95% CIs of the median (covers the true ratio at least 90% of the time)',
+  ];
+}
+
+/** Speedup over a baseline (naive by default) against n for one suite; null when nothing to plot. */
+export function suiteSpeedupSpec(
+  suite: SuiteInfo,
+  results: Results,
+  baseline = 'naive',
+): VegaLiteSpec | null {
+  const values = plottableSpeedups(
+    speedupPoints(results, baseline).filter((point) => point.suite === suite.id),
+  );
+  if (values.length === 0) return null;
+  return {
+    $schema: SCHEMA,
+    config: CONFIG,
+    title: { text: `${suite.title}: speedup over ${baseline}`, subtitle: speedupNotes(baseline) },
+    width: 560,
+    height: 340,
+    data: { values },
+    layer: speedupLayers(baseline, variantDomain(results.suites)),
+  };
+}
+
+/** Speedup over a baseline for all suites side by side; null when nothing to plot. */
+export function overviewSpeedupSpec(results: Results, baseline = 'naive'): VegaLiteSpec | null {
+  const values = plottableSpeedups(speedupPoints(results, baseline));
+  if (values.length === 0) return null;
+  return {
+    $schema: SCHEMA,
+    config: CONFIG,
+    title: {
+      text: `Speedup over ${baseline} against input size, per suite (log-log)`,
+      subtitle: speedupNotes(baseline),
+    },
+    data: { values },
+    facet: { field: 'suite', type: 'nominal', title: null },
+    columns: 2,
+    spec: { width: 360, height: 240, layer: speedupLayers(baseline, variantDomain(results.suites)) },
     resolve: { scale: { x: 'independent', y: 'independent' } },
   };
 }

@@ -3,39 +3,68 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
 import type { Results } from '../lib/types.ts';
 import { cellsToCsv } from './csv.ts';
+import { reportHtml } from './html.ts';
+import { loadHtmlAssets } from './html-assets.ts';
+import { summaryDocument } from './markdown.ts';
+import { svgToPng } from './png.ts';
 import { renderSvg } from './render.ts';
-import { summarizeRun, summaryMarkdown } from './summary.ts';
-import { overviewTimeSpec, suiteTimeSpec, type VegaLiteSpec } from './vega.ts';
+import { primaryCells } from './primary.ts';
+import {
+  CALLS_METRIC,
+  overviewSpeedupSpec,
+  overviewTimeSpec,
+  suiteMetricSpec,
+  suiteSpeedupSpec,
+  suiteTimeSpec,
+  type VegaLiteSpec,
+} from './vega.ts';
 
 /** results.csv, rewritten after every cell so the run folder always holds a complete, valid file. */
 export async function writeCsv(dir: string, results: Results): Promise<void> {
   await writeFileAtomic(join(dir, 'results.csv'), cellsToCsv(results.cells));
 }
 
-/** The chart specs of a run, by file stem. */
-export function chartSpecs(results: Results): Map<string, VegaLiteSpec> {
+/**
+ * The chart specs of a run, by file stem: per suite the time chart, the speedup chart (when the run
+ * has naive and another variant at a common n) and the call-count chart (when cells have counts);
+ * then the overviews across suites. One series per variant (see primary.ts).
+ */
+export function chartSpecs(run: Results): Map<string, VegaLiteSpec> {
+  const results = { ...run, cells: primaryCells(run.cells) };
   const specs = new Map<string, VegaLiteSpec>();
-  for (const suite of results.suites) specs.set(`${suite.id}.time`, suiteTimeSpec(suite, results));
+  for (const suite of results.suites) {
+    specs.set(`${suite.id}.time`, suiteTimeSpec(suite, results));
+    const speedup = suiteSpeedupSpec(suite, results);
+    if (speedup !== null) specs.set(`${suite.id}.speedup`, speedup);
+    const counted = results.cells.some((cell) => cell.suite === suite.id && (cell.calls ?? 0) > 0);
+    if (counted) specs.set(`${suite.id}.calls`, suiteMetricSpec(suite, results, CALLS_METRIC));
+  }
   specs.set('overview.time', overviewTimeSpec(results));
+  const speedup = overviewSpeedupSpec(results);
+  if (speedup !== null) specs.set('overview.speedup', speedup);
   return specs;
 }
 
 /**
- * Every report of a run, from the results alone: results.csv, charts/<name>.vl.json with the data
- * inlined (opens as is in the Vega editor), the same chart as .svg, and summary.md. Returns the
- * files written, relative to `dir`.
+ * Every report of a run, from the results alone (so `npm run report` can rebuild them later):
+ * results.csv; charts/<name>.vl.json with the data inlined (opens as is in the Vega editor), the
+ * same chart as .svg and .png; report.html (self-contained, offline); summary.md. Returns the files
+ * written, relative to `dir`.
  */
 export async function writeReports(dir: string, results: Results): Promise<string[]> {
   const written = ['results.csv'];
   await writeCsv(dir, results);
   await mkdir(join(dir, 'charts'), { recursive: true });
-  for (const [name, spec] of chartSpecs(results)) {
+  const specs = chartSpecs(results);
+  for (const [name, spec] of specs) {
+    const svg = await renderSvg(spec);
     await writeFileAtomic(join(dir, 'charts', `${name}.vl.json`), `${JSON.stringify(spec, null, 1)}\n`);
-    await writeFileAtomic(join(dir, 'charts', `${name}.svg`), await renderSvg(spec));
-    written.push(`charts/${name}.vl.json`, `charts/${name}.svg`);
+    await writeFileAtomic(join(dir, 'charts', `${name}.svg`), svg);
+    await writeFileAtomic(join(dir, 'charts', `${name}.png`), svgToPng(svg));
+    written.push(`charts/${name}.vl.json`, `charts/${name}.svg`, `charts/${name}.png`);
   }
-  const summary = `# memobench summary\n\n${summaryMarkdown(summarizeRun(results))}\n`;
-  await writeFileAtomic(join(dir, 'summary.md'), summary);
-  written.push('summary.md');
+  await writeFileAtomic(join(dir, 'report.html'), reportHtml(results, specs, await loadHtmlAssets()));
+  await writeFileAtomic(join(dir, 'summary.md'), summaryDocument(results));
+  written.push('report.html', 'summary.md');
   return written;
 }

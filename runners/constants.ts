@@ -21,6 +21,6 @@ export const ALLOCATION_SAMPLE_BYTES = 256 * 1024;
 /** At most this many calls in one allocation window. */
 export const MAX_ALLOCATION_REPEAT = 1000;
 /** Retained bytes are the median of this many readings. */
-export const RETAINED_READINGS = 5;
+export const RETAINED_READINGS = 3;
 /** Allocated bytes are the minimum of this many GC-free windows. */
 export const ALLOCATION_READINGS = 3;

@@ -22,9 +22,10 @@ export function exposedGc(): (() => void) | undefined {
 }
 
 /**
- * Two full collections: the second frees what finalizers and weak references released in the
- * first. (The options form `gc({ type: 'major', execution: 'sync' })` frees nothing released on
- * Node 20's V8, so the plain call is used.)
+ * Two full collections: ArrayBuffer backing stores (typed arrays) are released only after the
+ * collection that found them dead, so external memory is settled after the second. Each costs
+ * about 10 ms even on a small heap, so the method uses as few as it can. (The options form
+ * `gc({ type: 'major', execution: 'sync' })` frees nothing released on Node 20's V8.)
  */
 function fullGc(gc: () => void): void {
   gc();
@@ -51,14 +52,14 @@ export function measureRetained(run: () => unknown, gc: () => void): number {
 
 /**
  * Bytes allocated by one `run`: heap + external growth over `repeat` runs with no GC in between,
- * divided by `repeat`. A GC inside the window (seen by V8's GCProfiler) makes the figure wrong,
- * so the window is retried with fewer runs; undefined when every attempt saw a GC.
+ * divided by `repeat`. No collection is forced first (garbage already there does not change the
+ * growth); a GC inside the window (seen by V8's GCProfiler) would make the figure wrong, so the
+ * window is then retried with fewer runs. Undefined when every attempt saw a GC.
  */
-export function measureAllocated(run: () => unknown, gc: () => void, repeat: number): number | undefined {
+export function measureAllocated(run: () => unknown, repeat: number): number | undefined {
   let runs = repeat;
   for (let attempt = 0; attempt < ALLOCATION_ATTEMPTS; attempt++) {
     sink.value = undefined;
-    fullGc(gc);
     const profiler = new GCProfiler();
     profiler.start();
     const before = usedBytes();
@@ -73,17 +74,17 @@ export function measureAllocated(run: () => unknown, gc: () => void, repeat: num
 }
 
 /** The smallest of several GC-free readings: compilation only ever adds to a window, never removes. */
-function minimumAllocated(run: () => unknown, gc: () => void, repeat: number): number | undefined {
-  const readings = Array.from({ length: ALLOCATION_READINGS }, () =>
-    measureAllocated(run, gc, repeat),
-  ).filter((reading): reading is number => reading !== undefined);
+function minimumAllocated(run: () => unknown, repeat: number): number | undefined {
+  const readings = Array.from({ length: ALLOCATION_READINGS }, () => measureAllocated(run, repeat)).filter(
+    (reading): reading is number => reading !== undefined,
+  );
   return readings.length === 0 ? undefined : Math.min(...readings);
 }
 
 /**
  * Retained and allocated bytes of one operation. `retain` makes a fresh instance, runs it once and
  * returns what must stay alive (the instance and its answer); `allocate` is the operation whose
- * allocations count. After one warm-up run, retained bytes are the median of five readings and
+ * allocations count. After one warm-up run, retained bytes are the median of three readings and
  * allocated bytes the minimum of three GC-free windows; small allocations are measured over several
  * runs so the figure is not lost in the heap's granularity.
  */
@@ -102,11 +103,11 @@ export function measureMemory(retain: () => unknown, allocate: () => unknown = r
     (a, b) => a - b,
   );
   const retained = readings[Math.floor(readings.length / 2)] as number;
-  const single = minimumAllocated(allocate, gc, 1);
+  const single = minimumAllocated(allocate, 1);
   let allocated = single;
   if (single !== undefined && single < ALLOCATION_SAMPLE_BYTES) {
     const repeat = Math.min(MAX_ALLOCATION_REPEAT, Math.ceil(ALLOCATION_SAMPLE_BYTES / Math.max(single, 16)));
-    allocated = minimumAllocated(allocate, gc, repeat) ?? single;
+    allocated = minimumAllocated(allocate, repeat) ?? single;
   }
   return allocated === undefined
     ? {

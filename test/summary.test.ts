@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { summarizeRun, summaryMarkdown, summaryText } from '../reports/summary.ts';
+import { summarizeRun, summaryText } from '../reports/summary.ts';
 import { fixtureResults, okCell } from './helpers.ts';
 
 const results = fixtureResults(
@@ -53,7 +53,6 @@ describe('summarizeRun()', () => {
       text,
       /at n = 20 .* fastest is bottom-up: 80\.0 ns per call \(median\); speedup over naive 6,250x/,
     );
-    assert.match(summaryMarkdown(summarizeRun(results)), /\| map \| 30 \| end of ladder \|/);
   });
 
   it('says so when no size was reached by every variant', () => {

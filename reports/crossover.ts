@@ -1,0 +1,153 @@
+import type { Cell, Results } from '../lib/types.ts';
+
+/**
+ * Speedups and crossovers between variants, from the medians and their 95% confidence intervals.
+ *
+ * Speedup of a variant over a baseline at one n: baseline median / variant median (both ns per
+ * call), so 2 means twice as fast. Its interval is built from the ends of the two 95% intervals of
+ * the medians: [baseline ci_low / variant ci_high, baseline ci_high / variant ci_low], the least and
+ * the most favourable ratio the two intervals allow. Both intervals hold together with probability
+ * at least 1 - 0.05 - 0.05 = 90 % (Bonferroni, no independence assumed), so the ratio interval covers
+ * the true speedup at least that often; it is conservative, not an exact 95 % interval.
+ *
+ * "Faster" means the intervals separate: variant ci_high < baseline ci_low, which is the same as
+ * the ratio interval lying above 1.
+ */
+
+/** The baselines speedups are reported against. */
+export const BASELINES = ['naive', 'bottom-up'] as const;
+
+/** A cell with a usable median and interval (all > 0, so ratios and log axes are defined). */
+export interface TimedCell extends Cell {
+  median_ns: number;
+  ci_low_ns: number;
+  ci_high_ns: number;
+}
+
+/** Speedup of one variant over a baseline at one n. */
+export interface SpeedupPoint {
+  suite: string;
+  variant: string;
+  /** The baseline variant the speedup is measured against. */
+  baseline: string;
+  n: number;
+  /** Baseline median / variant median (a ratio of ns per call). */
+  speedup: number;
+  /** Least ratio the two 95% intervals allow (see the module comment). */
+  speedup_low: number;
+  /** Greatest ratio the two 95% intervals allow. */
+  speedup_high: number;
+  /** True when the variant is faster with separated intervals (speedup_low > 1). */
+  faster: boolean;
+}
+
+/** Where a variant starts to beat a baseline for good. */
+export interface Crossover {
+  suite: string;
+  variant: string;
+  baseline: string;
+  /**
+   * Smallest measured n from which the variant is faster (separated intervals) at every larger n
+   * where both were timed; null ("none measured") when it is not faster at the largest such n.
+   */
+  crossover_n: number | null;
+  /** Sizes at which both were timed, ascending; the rule only looks at these. */
+  compared_n: number[];
+}
+
+/** True for an `ok` cell with a positive median and interval. */
+export function isTimed(cell: Cell): cell is TimedCell {
+  return (
+    cell.status === 'ok' &&
+    (cell.median_ns ?? 0) > 0 &&
+    (cell.ci_low_ns ?? 0) > 0 &&
+    (cell.ci_high_ns ?? 0) > 0
+  );
+}
+
+/** The speedup of `cell` over `baseline` with its interval (see the module comment). */
+export function speedupOf(
+  baseline: TimedCell,
+  cell: TimedCell,
+): Omit<SpeedupPoint, 'suite' | 'variant' | 'baseline' | 'n'> {
+  const low = baseline.ci_low_ns / cell.ci_high_ns;
+  return {
+    speedup: baseline.median_ns / cell.median_ns,
+    speedup_low: low,
+    speedup_high: baseline.ci_high_ns / cell.ci_low_ns,
+    faster: low > 1,
+  };
+}
+
+/** Timed cells of one suite, by variant and then by n. */
+function timedBySuite(cells: readonly Cell[], suite: string): Map<string, Map<number, TimedCell>> {
+  const byVariant = new Map<string, Map<number, TimedCell>>();
+  for (const cell of cells) {
+    if (cell.suite !== suite || !isTimed(cell)) continue;
+    const own = byVariant.get(cell.variant) ?? new Map<number, TimedCell>();
+    own.set(cell.n, cell);
+    byVariant.set(cell.variant, own);
+  }
+  return byVariant;
+}
+
+/** Speedups of every other variant over `baseline`, at every n where both were timed, per suite. */
+export function speedupPoints(results: Results, baseline: string): SpeedupPoint[] {
+  return results.suites.flatMap((info) => {
+    const timed = timedBySuite(results.cells, info.id);
+    const reference = timed.get(baseline);
+    if (reference === undefined) return [];
+    return info.variants
+      .filter((variant) => variant !== baseline)
+      .flatMap((variant) =>
+        [...(timed.get(variant) ?? new Map<number, TimedCell>())]
+          .filter(([n]) => reference.has(n))
+          .sort(([a], [b]) => a - b)
+          .map(([n, cell]) => ({
+            suite: info.id,
+            variant,
+            baseline,
+            n,
+            ...speedupOf(reference.get(n) as TimedCell, cell),
+          })),
+      );
+  });
+}
+
+/** The crossover rule on one variant's speedups over one baseline, ascending in n. */
+export function crossoverN(points: readonly Pick<SpeedupPoint, 'n' | 'faster'>[]): number | null {
+  let from: number | null = null;
+  for (const point of points) {
+    if (!point.faster) from = null;
+    else from ??= point.n;
+  }
+  return from;
+}
+
+/** For every suite x variant other than the baseline: the crossover against the baseline. */
+export function crossovers(results: Results, baseline = 'naive'): Crossover[] {
+  const points = speedupPoints(results, baseline);
+  return results.suites.flatMap((info) => {
+    if (!results.cells.some((cell) => cell.suite === info.id && cell.variant === baseline)) return [];
+    return info.variants
+      .filter((variant) => variant !== baseline)
+      .map((variant) => {
+        const own = points.filter((point) => point.suite === info.id && point.variant === variant);
+        return {
+          suite: info.id,
+          variant,
+          baseline,
+          crossover_n: crossoverN(own),
+          compared_n: own.map((point) => point.n),
+        };
+      });
+  });
+}
+
+/** A crossover in words: "n = 10", "n = 5 (every size compared)" or "none measured". */
+export function crossoverText(crossover: Crossover): string {
+  if (crossover.crossover_n === null) return 'none measured';
+  return crossover.crossover_n === crossover.compared_n[0]
+    ? `n = ${crossover.crossover_n} (every size compared)`
+    : `n = ${crossover.crossover_n}`;
+}

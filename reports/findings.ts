@@ -1,0 +1,103 @@
+import type { Results, SuiteInfo } from '../lib/types.ts';
+import { BASELINES, type Crossover, crossovers, type SpeedupPoint, speedupPoints } from './crossover.ts';
+import { type ComplexityFit, fitComplexity } from './fit.ts';
+import { primaryCells } from './primary.ts';
+import { type SuiteSummary, summarizeRun } from './summary.ts';
+import type { NumericField } from './vega.ts';
+
+/**
+ * The findings of a run, per suite, computed once from results.json and rendered by summary.md
+ * and report.html alike: reach and fastest variant, crossovers, speedups, fitted growth models of
+ * the time per call and of the exact call count. One series per variant (see primary.ts).
+ */
+
+/** A fitted model of one cell field of one suite x variant against n. */
+export interface SeriesFit {
+  suite: string;
+  variant: string;
+  /** The cell field that was fitted, e.g. median_ns (its unit is in its name). */
+  field: NumericField;
+  /** Null when fewer than MIN_FIT_POINTS sizes were measured. */
+  fit: ComplexityFit | null;
+}
+
+/** One variant's row of the findings of a suite. */
+export interface VariantFinding {
+  variant: string;
+  /** Median time per call at the suite's largest common n, ns; null when there is none. */
+  median_ns_at_common: number | null;
+  /** Speedup over each baseline at the largest common n; absent for the baseline itself. */
+  speedups: Partial<Record<(typeof BASELINES)[number], SpeedupPoint>>;
+  /** Crossover against naive; null for naive itself or when the run has no naive. */
+  crossover: Crossover | null;
+  /** Fitted model of the median time per call. */
+  time_fit: SeriesFit;
+  /** Fitted model of the exact call count; null when the run has no counts for the suite. */
+  calls_fit: SeriesFit | null;
+}
+
+/** Everything the reports say about one suite. */
+export interface SuiteFindings {
+  info: SuiteInfo;
+  summary: SuiteSummary;
+  variants: VariantFinding[];
+}
+
+/** Fits `field` against n for every suite x variant, over `ok` cells (see fit.ts for the method). */
+export function fitSeries(results: Results, field: NumericField): SeriesFit[] {
+  return results.suites.flatMap((info) =>
+    info.variants.map((variant) => {
+      const series = results.cells
+        .filter((cell) => cell.suite === info.id && cell.variant === variant && cell.status === 'ok')
+        .map((cell) => ({ n: cell.n, y: cell[field] ?? Number.NaN }));
+      return { suite: info.id, variant, field, fit: fitComplexity(series) };
+    }),
+  );
+}
+
+/** Findings for every suite of a run. */
+export function runFindings(run: Results): SuiteFindings[] {
+  const results = { ...run, cells: primaryCells(run.cells) };
+  const summaries = summarizeRun(results);
+  const fits = fitSeries(results, 'median_ns');
+  const callFits = fitSeries(results, 'calls');
+  const crossing = crossovers(results, 'naive');
+  const speedups = BASELINES.flatMap((baseline) => speedupPoints(results, baseline));
+  return results.suites.map((info, index) => {
+    const summary = summaries[index] as SuiteSummary;
+    const common = summary.common_n;
+    const counted = results.cells.some((cell) => cell.suite === info.id && (cell.calls ?? 0) > 0);
+    const variants = info.variants
+      .filter((variant) => results.cells.some((cell) => cell.suite === info.id && cell.variant === variant))
+      .map((variant) => {
+        const at = (baseline: string) =>
+          speedups.find(
+            (point) =>
+              point.suite === info.id &&
+              point.variant === variant &&
+              point.baseline === baseline &&
+              point.n === common,
+          );
+        const found: VariantFinding['speedups'] = {};
+        for (const baseline of BASELINES) {
+          const point = at(baseline);
+          if (point !== undefined) found[baseline] = point;
+        }
+        const median = results.cells.find(
+          (cell) =>
+            cell.suite === info.id && cell.variant === variant && cell.n === common && cell.status === 'ok',
+        )?.median_ns;
+        return {
+          variant,
+          median_ns_at_common: median ?? null,
+          speedups: found,
+          crossover: crossing.find((c) => c.suite === info.id && c.variant === variant) ?? null,
+          time_fit: fits.find((f) => f.suite === info.id && f.variant === variant) as SeriesFit,
+          calls_fit: counted
+            ? (callFits.find((f) => f.suite === info.id && f.variant === variant) ?? null)
+            : null,
+        };
+      });
+    return { info, summary, variants };
+  });
+}

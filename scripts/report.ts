@@ -1,0 +1,88 @@
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { messageOf, UsageError } from '../lib/errors.ts';
+import { readResults } from '../lib/results-file.ts';
+import { writeReports } from '../reports/write-reports.ts';
+
+/** Exit codes, as for bench: 0 done, 1 an unexpected failure, 2 bad input. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+const HELP = `Usage: npm run report -- <run-dir>
+
+Rebuilds every report of an earlier run from its results.json alone, without measuring again:
+results.csv, charts/*.vl.json, charts/*.svg, charts/*.png, report.html and summary.md.
+<run-dir> is the folder a bench run wrote (or the path of its results.json).
+
+Options:
+  -h, --help  show this help
+
+Exit codes: 0 reports written, 2 bad input (no such folder, no or invalid results.json), 1 other failure.
+
+Example:
+  npm run report -- results/20260101-120000-quick
+`;
+
+/** The run folder and its results.json from the one positional argument. */
+async function locate(target: string): Promise<{ dir: string; file: string }> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(target);
+  } catch {
+    throw new UsageError(`${target}: no such folder or file (give the folder a bench run wrote)`);
+  }
+  if (info.isDirectory()) {
+    const file = join(target, 'results.json');
+    const found = await stat(file).then(
+      (entry) => entry.isFile(),
+      () => false,
+    );
+    if (!found) throw new UsageError(`${target}: no results.json in this folder (is it a bench run folder?)`);
+    return { dir: target, file };
+  }
+  if (basename(target) === 'results.json') return { dir: join(target, '..'), file: target };
+  throw new UsageError(`${target}: not a run folder or a results.json`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    // parseArgs explains at length; one line naming the option is enough here.
+    const option = /'([^']+)'/.exec(messageOf(error))?.[1];
+    throw new UsageError(
+      option ? `unknown option '${option}' (valid: --help)` : `${messageOf(error)} (see --help)`,
+    );
+  }
+  if (parsed.values.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const [target, ...extra] = parsed.positionals;
+  if (target === undefined) throw new UsageError('missing <run-dir> (see --help)');
+  if (extra.length > 0) throw new UsageError(`one run folder at a time (got also ${JSON.stringify(extra)})`);
+  const { dir, file } = await locate(target);
+  const results = await readResults(file);
+  if (!results.complete) {
+    process.stderr.write(`memobench report: ${file} is from an unfinished run; reporting the cells it has\n`);
+  }
+  const written = await writeReports(dir, results);
+  process.stdout.write(`Wrote ${join(dir, '/')}: ${written.join(', ')}\n`);
+  return EXIT.ok;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`memobench report: ${messageOf(error)}\n`);
+    process.exitCode = error instanceof UsageError ? EXIT.usage : EXIT.failure;
+  },
+);
