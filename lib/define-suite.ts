@@ -4,8 +4,23 @@ import type { Answer, Profile, RequiredVariant, SuiteDefinition } from './types.
 /** The variants every suite must have, in the order reports list them. */
 export const REQUIRED_VARIANTS: readonly RequiredVariant[] = ['naive', 'dict', 'map', 'closure', 'bottom-up'];
 
-/** Profiles in increasing length. */
-export const PROFILES: readonly Profile[] = ['quick', 'default', 'full'];
+/** Profiles a user can choose. */
+export const PROFILES: readonly Profile[] = ['quick', 'default', 'full', 'ci'];
+
+/** The ladders every suite must define (`ci` is optional). */
+const REQUIRED_LADDERS = ['quick', 'default', 'full'] as const;
+
+/** Without its own `ci` ladder, a suite's ci sizes are this many of the smallest `quick` sizes. */
+export const CI_SIZES = 3;
+
+/** The sizes a suite runs in a profile. */
+export function laddersFor(
+  suite: Pick<SuiteDefinition<unknown, Answer>, 'sizes'>,
+  profile: Profile,
+): readonly number[] {
+  if (profile === 'ci') return suite.sizes.ci ?? suite.sizes.quick.slice(0, CI_SIZES);
+  return suite.sizes[profile];
+}
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -32,7 +47,9 @@ export function defineSuite<I, O extends Answer>(definition: SuiteDefinition<I, 
   if (typeof definition.reference !== 'function') {
     throw new UsageError(`${where}: field 'reference' must be a function (an independent way to the answer)`);
   }
-  for (const profile of PROFILES) {
+  const ladders =
+    definition.sizes?.ci === undefined ? REQUIRED_LADDERS : [...REQUIRED_LADDERS, 'ci' as const];
+  for (const profile of ladders) {
     const ladder = definition.sizes?.[profile];
     if (!Array.isArray(ladder) || ladder.length === 0) {
       throw new UsageError(`${where}: field 'sizes.${profile}' must be a non-empty list of sizes`);
@@ -54,6 +71,10 @@ export function defineSuite<I, O extends Answer>(definition: SuiteDefinition<I, 
         `${where}: required variant '${name}' is missing (required: ${REQUIRED_VARIANTS.join(', ')})`,
       );
     }
+  }
+  for (const name of Object.keys(definition.libraries ?? {})) {
+    if (definition.variants[name] === undefined)
+      throw new UsageError(`${where}: libraries.${name} names no variant`);
   }
   for (const [name, factory] of Object.entries(definition.variants)) {
     if (!ID_PATTERN.test(name)) throw new UsageError(`${where}: variant name '${name}' must be kebab-case`);

@@ -84,7 +84,7 @@ const resultsSchema = z.object({
     date: z.string(),
   }),
   options: z.object({
-    profile: z.enum(['quick', 'default', 'full']),
+    profile: z.enum(['quick', 'default', 'full', 'ci']),
     suites: z.array(z.string()),
     variants: z.array(z.string()),
     budget_ms: finite.positive(),
@@ -108,6 +108,10 @@ const resultsSchema = z.object({
       complexity: z.object({ naive: z.string(), memoized: z.string() }),
       variants: z.array(z.string()),
       notes: z.record(z.string(), z.string()),
+      libraries: z.record(
+        z.string(),
+        z.object({ package: z.string(), configuration: z.enum(['default', 'tuned']), how: z.string() }),
+      ),
     }),
   ),
   cells: z.array(cellSchema),
@@ -135,6 +139,10 @@ export function migrate(data: Record<string, unknown>): Record<string, unknown> 
       stack_size_kb: null,
     },
     cells: cells.map((cell) => ({ ...cell, cache_mode: 'cold' })),
+    suites: (Array.isArray(data.suites) ? (data.suites as Record<string, unknown>[]) : []).map((suite) => ({
+      libraries: {},
+      ...suite,
+    })),
   };
 }
 

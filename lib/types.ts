@@ -6,8 +6,12 @@
 /** An exact answer: a Number below 2^53 (usually reduced modulo a stated prime), a BigInt or a string. */
 export type Answer = number | bigint | string;
 
-/** Profiles pick a size ladder from each suite; `quick` is for smoke runs and CI, `full` for long runs. */
-export type Profile = 'quick' | 'default' | 'full';
+/**
+ * Profiles pick a size ladder from each suite: `quick` for smoke runs, `default` for the figures,
+ * `full` for long runs, and `ci` for the regression check: small fixed sizes that every variant
+ * completes on any reasonable machine, so the set of cells never depends on the machine.
+ */
+export type Profile = 'quick' | 'default' | 'full' | 'ci';
 
 /** The variants every suite must define, each written as a reader would write it by hand. */
 export type RequiredVariant = 'naive' | 'dict' | 'map' | 'closure' | 'bottom-up';
@@ -77,8 +81,18 @@ export interface MemoryFigures {
  */
 export type VariantFactory<I, O extends Answer> = (tools: Tools) => (input: I) => O;
 
-/** The size ladders of a suite, ascending positive integers. */
-export type Ladders = Record<Profile, readonly number[]>;
+/** The size ladders of a suite, ascending positive integers; `ci` defaults to the first sizes of `quick`. */
+export type Ladders = Record<Exclude<Profile, 'ci'>, readonly number[]> & { ci?: readonly number[] };
+
+/** A variant that wraps an npm memoizer, described for the audit of memoizers. */
+export interface LibraryVariant {
+  /** The npm package, e.g. "fast-memoize". */
+  package: string;
+  /** `default`: the library's documented default configuration; `tuned`: its best configuration for recursion. */
+  configuration: 'default' | 'tuned';
+  /** How it is configured and why, in one sentence. */
+  how: string;
+}
 
 /** What `defineSuite` accepts: a recursive problem, its reference answer and its variants. */
 export interface SuiteDefinition<I, O extends Answer> {
@@ -108,6 +122,8 @@ export interface SuiteDefinition<I, O extends Answer> {
   sequence?: boolean;
   /** Optional notes per variant (why an extra exists, where a form is only the closest equivalent). */
   notes?: Record<string, string>;
+  /** The variants that wrap npm memoizers, by variant name. */
+  libraries?: Record<string, LibraryVariant>;
 }
 
 /** A loaded suite: the definition plus the file it came from. */
@@ -313,6 +329,7 @@ export interface SuiteInfo {
   complexity: { naive: string; memoized: string };
   variants: string[];
   notes: Record<string, string>;
+  libraries: Record<string, LibraryVariant>;
 }
 
 /** The results file, `results.json`: the single source of truth every report is built from. */

@@ -1,4 +1,4 @@
-import { variantNames } from '../lib/define-suite.ts';
+import { laddersFor, variantNames } from '../lib/define-suite.ts';
 import { UsageError } from '../lib/errors.ts';
 import type { Profile, Suite } from '../lib/types.ts';
 
@@ -37,7 +37,7 @@ export function planLadders(
   return suites.flatMap((suite) =>
     variantNames(suite)
       .filter((variant) => variants.length === 0 || variants.includes(variant))
-      .map((variant) => ({ suite, variant, sizes: suite.sizes[profile] })),
+      .map((variant) => ({ suite, variant, sizes: laddersFor(suite, profile) })),
   );
 }
 

@@ -11,12 +11,14 @@ export type ProfileSettings = Pick<
  * hopeless limit), repeated for verification, counting, the minimum samples and memory.
  *
  * quick: a smoke run (CI, first look) in about a minute; default: the numbers the README quotes;
- * full: long ladders and many samples, for a quiet machine and some patience.
+ * full: long ladders and many samples, for a quiet machine and some patience. ci: small fixed
+ * sizes and a budget no variant reaches, so every machine runs the same cells.
  */
 export const PROFILE_SETTINGS = {
   quick: { budget_ms: 50, time_ms: 40, warmup_ms: 10, min_samples: 8, cell_timeout_ms: 60_000 },
   default: { budget_ms: 500, time_ms: 250, warmup_ms: 50, min_samples: 12, cell_timeout_ms: 300_000 },
   full: { budget_ms: 3000, time_ms: 1000, warmup_ms: 100, min_samples: 20, cell_timeout_ms: 1_800_000 },
+  ci: { budget_ms: 60_000, time_ms: 30, warmup_ms: 10, min_samples: 10, cell_timeout_ms: 120_000 },
 } as const satisfies Record<Profile, ProfileSettings>;
 
 /** The default seed of the input generator (any integer works; the same seed gives the same inputs). */

@@ -67,6 +67,7 @@ export async function runBench(request: RunRequest): Promise<Results> {
       complexity: suite.complexity,
       variants: variantNames(suite),
       notes: suite.notes ?? {},
+      libraries: suite.libraries ?? {},
     })),
     cells: [],
     elapsed_ms: 0,

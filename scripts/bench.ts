@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { variantNames } from '../lib/define-suite.ts';
+import { laddersFor, variantNames } from '../lib/define-suite.ts';
 import { messageOf, UsageError } from '../lib/errors.ts';
 import { loadSuites } from '../lib/registry.ts';
 import type { Profile, Suite } from '../lib/types.ts';
@@ -16,7 +16,7 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 function listSuites(suites: readonly Suite[], profile: Profile): string {
   return suites
     .map((suite) => {
-      const sizes = suite.sizes[profile].join(', ');
+      const sizes = laddersFor(suite, profile).join(', ');
       return `${suite.id}: ${suite.title}\n  variants: ${variantNames(suite).join(', ')}\n  sizes (${profile}): ${sizes}`;
     })
     .join('\n');

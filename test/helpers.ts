@@ -124,6 +124,7 @@ export function fixtureResults(
         complexity: { naive: 'O(1)', memoized: 'O(1)' },
         variants,
         notes: {},
+        libraries: {},
       },
     ],
     cells,

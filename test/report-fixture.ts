@@ -70,6 +70,7 @@ function suiteInfo(id: string, title: string, variants: string[], extra: Partial
     complexity: { naive: 'O(2^n)', memoized: 'O(n)' },
     variants,
     notes: {},
+    libraries: {},
     ...extra,
   };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PROFILES, variantNames } from '../lib/define-suite.ts';
+import { laddersFor, PROFILES, variantNames } from '../lib/define-suite.ts';
 import { rngFor } from '../lib/random.ts';
 import { loadSuites } from '../lib/registry.ts';
 import { plainTools } from '../lib/tools.ts';
@@ -20,7 +20,9 @@ const suites = await loadSuites();
  */
 for (const suite of suites) {
   describe(`suite ${suite.id}`, () => {
-    const sizes = [...new Set(PROFILES.flatMap((profile) => suite.sizes[profile]))].sort((a, b) => a - b);
+    const sizes = [...new Set(PROFILES.flatMap((profile) => laddersFor(suite, profile)))].sort(
+      (a, b) => a - b,
+    );
     const references = new Map<number, { input: unknown; answer: string }>();
     const prepared = (n: number) => {
       let entry = references.get(n);
