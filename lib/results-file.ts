@@ -98,6 +98,7 @@ const resultsSchema = z.object({
     repeat: z.number().int().positive(),
     cell_timeout_ms: finite.positive(),
     stack_size_kb: z.number().int().positive().nullable(),
+    shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).nullable(),
   }),
   suites: z.array(
     z.object({

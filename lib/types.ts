@@ -300,6 +300,15 @@ export interface RunOptions {
   cell_timeout_ms: number;
   /** V8 stack size for the children (node --stack-size), KiB; null for V8's default. */
   stack_size_kb: number | null;
+  /** This run measures only shard `index` (1-based) of `count`; null for the whole plan. */
+  shard: Shard | null;
+}
+
+/** One of `count` deterministic parts of a run's ladders (--shard index/count). */
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  count: number;
 }
 
 /** The machine and software a run was made on. */

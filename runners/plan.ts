@@ -1,6 +1,6 @@
 import { laddersFor, variantNames } from '../lib/define-suite.ts';
 import { UsageError } from '../lib/errors.ts';
-import type { Profile, Suite } from '../lib/types.ts';
+import type { Profile, Shard, Suite } from '../lib/types.ts';
 
 /** One ladder to climb: a suite, one of its variants, and the sizes of the chosen profile. */
 export interface LadderPlan {
@@ -44,4 +44,14 @@ export function planLadders(
 /** Total number of cells the plan will produce (skipped ones included). */
 export function countCells(plan: readonly LadderPlan[]): number {
   return plan.reduce((sum, ladder) => sum + ladder.sizes.length, 0);
+}
+
+/**
+ * The ladders of one shard: round-robin over the planned order, so every ladder (a suite x variant,
+ * climbed whole, since where it stops depends on its smaller sizes) lands in exactly one shard and
+ * the shards are about equally long.
+ */
+export function shardLadders(plan: readonly LadderPlan[], shard: Shard | null): LadderPlan[] {
+  if (shard === null) return [...plan];
+  return plan.filter((_, index) => index % shard.count === shard.index - 1);
 }

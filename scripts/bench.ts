@@ -3,7 +3,7 @@ import { laddersFor, variantNames } from '../lib/define-suite.ts';
 import { messageOf, UsageError } from '../lib/errors.ts';
 import { loadSuites } from '../lib/registry.ts';
 import type { Profile, Suite } from '../lib/types.ts';
-import { planLadders, selectSuites } from '../runners/plan.ts';
+import { planLadders, selectSuites, shardLadders } from '../runners/plan.ts';
 import { FAILURE_STATUSES, runBench } from '../runners/run.ts';
 import { summarizeRun, summaryText } from '../reports/summary.ts';
 import { writeReports } from '../reports/write-reports.ts';
@@ -32,7 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   const options = resolveOptions(args);
-  const plan = planLadders(suites, options.variants, options.profile);
+  const plan = shardLadders(planLadders(suites, options.variants, options.profile), options.shard);
   const dir = await createRunDir(options.profile, args.out);
   const where = options.isolate === 'process' ? 'each in its own child process' : 'all in this process';
   process.stderr.write(

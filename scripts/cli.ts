@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { PROFILES } from '../lib/define-suite.ts';
 import { UsageError } from '../lib/errors.ts';
-import type { CacheMode, Isolation, Profile, RunnerChoice, RunOptions } from '../lib/types.ts';
+import type { CacheMode, Isolation, Profile, RunnerChoice, RunOptions, Shard } from '../lib/types.ts';
 import { DEFAULT_SEED, PROFILE_SETTINGS } from '../runners/profiles.ts';
 
 /** What the command line asked for. */
@@ -19,6 +19,7 @@ export interface BenchArgs {
   runner: RunnerChoice;
   cell_timeout_ms?: number;
   stack_size_kb?: number;
+  shard?: Shard;
   out?: string;
   list: boolean;
   /** True when --help was shown (the caller exits 0). */
@@ -43,6 +44,17 @@ function integer(flag: string) {
       throw new UsageError(`${flag} must be an integer (got '${text}')`);
     return value;
   };
+}
+
+/** Parses "i/n" with 1 <= i <= n. */
+function shard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (match === null || index < 1 || count < 1 || index > count) {
+    throw new UsageError(`--shard must be i/n with 1 <= i <= n, e.g. 2/4 (got '${text}')`);
+  }
+  return { index, count };
 }
 
 const list = (text: string): string[] =>
@@ -121,6 +133,11 @@ export function benchProgram(write: (text: string) => void = (text) => process.s
       positive('--stack-size', true),
     )
     .option(
+      '--shard <i/n>',
+      'run only shard i of n (ladders split round-robin); join shards with merge',
+      shard,
+    )
+    .option(
       '--out <dir>',
       'write into this folder (must be new or empty) instead of results/<date>-<profile>',
     )
@@ -192,6 +209,7 @@ export function parseBenchArgs(argv: readonly string[], write?: (text: string) =
     runner: options.runner,
     cell_timeout_ms: options.cellTimeoutMs,
     stack_size_kb: options.stackSize,
+    shard: options.shard,
     out: options.out,
     list: options.list === true,
     help: false,
@@ -231,5 +249,6 @@ export function resolveOptions(args: BenchArgs): RunOptions {
     repeat: args.repeat,
     cell_timeout_ms: args.cell_timeout_ms ?? defaults.cell_timeout_ms,
     stack_size_kb: args.stack_size_kb ?? null,
+    shard: args.shard ?? null,
   };
 }

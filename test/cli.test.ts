@@ -91,6 +91,12 @@ describe('parseBenchArgs()', () => {
     assert.equal(resolveOptions(parseBenchArgs(['--profile', 'quick'])).cell_timeout_ms, 60_000);
   });
 
+  it('reads a shard and rejects one out of range', () => {
+    assert.deepEqual(parseBenchArgs(['--shard', '2/4']).shard, { index: 2, count: 4 });
+    assert.throws(() => parseBenchArgs(['--shard', '5/4']), usage(/--shard must be i\/n with 1 <= i <= n/));
+    assert.throws(() => parseBenchArgs(['--shard', 'x']), usage(/--shard must be i\/n/));
+  });
+
   it('rejects stray arguments', () => {
     assert.throws(() => parseBenchArgs(['quick']), usage(/unexpected argument/));
   });
@@ -144,5 +150,17 @@ describe('npm run bench (process)', () => {
       /fibonacci: Fibonacci numbers modulo 1,000,000,007\n {2}variants: naive, dict, map, closure, bottom-up/,
     );
     assert.match(run.stdout, /sizes \(quick\): 5, 10/);
+  });
+});
+
+describe('shardLadders()', () => {
+  it('puts every ladder in exactly one shard, round-robin', async () => {
+    const { shardLadders } = await import('../runners/plan.ts');
+    const plan = planLadders(await loadSuites(), [], 'quick');
+    const shards = [1, 2, 3].map((index) => shardLadders(plan, { index, count: 3 }));
+    assert.equal(shards.flat().length, plan.length);
+    assert.equal(new Set(shards.flat()).size, plan.length);
+    assert.ok(Math.max(...shards.map((s) => s.length)) - Math.min(...shards.map((s) => s.length)) <= 1);
+    assert.deepEqual(shardLadders(plan, null), plan);
   });
 });

@@ -65,6 +65,7 @@ export const TEST_OPTIONS: RunOptions = {
   repeat: 1,
   cell_timeout_ms: 60_000,
   stack_size_kb: null,
+  shard: null,
 };
 
 /** A fixture suite: the answer is n itself, every required variant returns it unless overridden. */
