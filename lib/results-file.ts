@@ -118,6 +118,7 @@ const resultsSchema = z.object({
   cells: z.array(cellSchema),
   elapsed_ms: finite.nonnegative(),
   complete: z.boolean(),
+  finished: z.array(z.string()).default([]),
 });
 
 /**

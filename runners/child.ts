@@ -19,6 +19,10 @@ const send = (message: ChildMessage) =>
 
 // Without its parent there is nobody to report to.
 process.on('disconnect', () => process.exit(0));
+// Ctrl-C reaches the whole process group; the parent decides (it kills this child), so a child
+// never dies of it on its own, which would look like a crash of the cell.
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => undefined);
 
 process.once('message', async (task: ChildTask) => {
   try {

@@ -33,7 +33,8 @@ function channel<T>() {
 type Event =
   | ChildMessage
   | { type: 'exit'; code: number | null; signal: NodeJS.Signals | null }
-  | { type: 'timeout'; n: number };
+  | { type: 'timeout'; n: number }
+  | { type: 'abort' };
 
 /**
  * Climbs one job's ladder in a child process, yielding its cells. A cell that takes longer than
@@ -45,6 +46,7 @@ export async function* runIsolated(
   job: Job,
   options: RunOptions,
   onCellStart?: (n: number) => void,
+  signal?: AbortSignal,
   spawnChild: (execArgv: string[]) => ChildProcess = (execArgv) =>
     fork(CHILD, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' }),
 ): AsyncGenerator<Cell> {
@@ -72,6 +74,9 @@ export async function* runIsolated(
     runner,
   };
   child.send(task);
+  const onAbort = () => events.push({ type: 'abort' });
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) onAbort();
 
   const remaining = [...ladder.sizes];
   let current: number | undefined;
@@ -93,7 +98,8 @@ export async function* runIsolated(
         remaining.splice(remaining.indexOf(event.cell.n), 1);
         current = undefined;
         yield event.cell;
-      } else if (event.type === 'done') {
+      } else if (event.type === 'done' || event.type === 'abort') {
+        // On abort the unfinished cell is dropped: the ladder is not finished, and a resume runs it again.
         return;
       } else if (event.type === 'timeout') {
         // A time-out queued just before its cell arrived is stale.
@@ -123,6 +129,7 @@ export async function* runIsolated(
       }
     }
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     clearTimeout(timer);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }

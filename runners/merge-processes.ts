@@ -10,9 +10,14 @@ const median = (values: readonly number[]) =>
     0.5,
   );
 
+/** Key of a ladder: suite, variant and runner ("fibonacci/map/tinybench"; ids and names are kebab-case). */
+export function ladderKey(cell: Pick<Cell, 'suite' | 'variant' | 'runner'>): string {
+  return `${cell.suite}/${cell.variant}/${cell.runner}`;
+}
+
 /** Key of a cell across processes. */
 export function cellKey(cell: Pick<Cell, 'suite' | 'variant' | 'runner' | 'n'>): string {
-  return `${cell.suite}\u0000${cell.variant}\u0000${cell.runner}\u0000${cell.n}`;
+  return `${ladderKey(cell)}/${cell.n}`;
 }
 
 /**
@@ -83,8 +88,7 @@ export function mergeCells(raw: readonly Cell[], order: readonly string[]): Cell
     else group.push(cell);
   }
   const rank = new Map(order.map((key, index) => [key, index]));
-  const ladderOf = (cell: Cell) =>
-    rank.get(`${cell.suite}\u0000${cell.variant}\u0000${cell.runner}`) ?? order.length;
+  const ladderOf = (cell: Cell) => rank.get(ladderKey(cell)) ?? order.length;
   return [...groups.values()].map(mergeProcesses).sort((a, b) => ladderOf(a) - ladderOf(b) || a.n - b.n);
 }
 

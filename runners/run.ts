@@ -9,8 +9,8 @@ import { InputStore } from './inputs.ts';
 import { loadCountingCode } from './instrumented.ts';
 import { type Job, planJobs } from './jobs.ts';
 import { climbLadder } from './ladder.ts';
-import { annotateRunnerDiff, mergeCells } from './merge-processes.ts';
-import { countCells, type LadderPlan } from './plan.ts';
+import { annotateRunnerDiff, ladderKey, mergeCells } from './merge-processes.ts';
+import type { LadderPlan } from './plan.ts';
 import { createProgress, type ProgressSink } from './progress.ts';
 import { runIsolated } from './isolated.ts';
 
@@ -27,6 +27,10 @@ export interface RunRequest {
   progress?: ProgressSink;
   /** Timing backends by name, for in-process runs; tests inject fakes. */
   measure?: (runner: RunnerName) => Promise<Measure>;
+  /** Aborting stops the run after killing the current child (or after the current cell in-process); what finished is kept. */
+  signal?: AbortSignal;
+  /** An interrupted run to finish: its finished ladders are kept, the others run again whole. */
+  resume?: Results;
 }
 
 /** Statuses that mean a variant or suite is wrong or broke, not just slow or deep: the run exits 1 on them. */
@@ -40,26 +44,20 @@ export const FAILURE_STATUSES: ReadonlySet<Cell['status']> = new Set([
 /** The ladders' order in the result set: as planned (suite, variant), then runner. */
 function ladderOrder(plan: readonly LadderPlan[], options: RunOptions): string[] {
   return plan.flatMap((ladder) =>
-    runnersOf(options.runner).map((runner) => `${ladder.suite.id}\u0000${ladder.variant}\u0000${runner}`),
+    runnersOf(options.runner).map((runner) =>
+      ladderKey({ suite: ladder.suite.id, variant: ladder.variant, runner }),
+    ),
   );
 }
 
-/**
- * Runs every job of the plan (each suite x variant x runner x repeat), in a seeded random order,
- * each in its own child process unless `isolate` is `none`, and rewrites results.json and
- * results.csv after every cell, so an interrupted run leaves valid files with what it finished.
- */
-export async function runBench(request: RunRequest): Promise<Results> {
-  const { options, suites, plan, dir } = request;
-  const started = Date.now();
-  const raw: Cell[] = [];
-  const order = ladderOrder(plan, options);
-  const results: Results = {
+/** The results object a new run starts from. */
+function freshResults(request: RunRequest, started: number): Results {
+  return {
     schema_version: SCHEMA_VERSION,
     tool: 'memobench',
     environment: readEnvironment(request.command, new Date(started)),
-    options,
-    suites: suites.map((suite) => ({
+    options: request.options,
+    suites: request.suites.map((suite) => ({
       id: suite.id,
       title: suite.title,
       description: suite.description,
@@ -72,23 +70,46 @@ export async function runBench(request: RunRequest): Promise<Results> {
     cells: [],
     elapsed_ms: 0,
     complete: false,
+    finished: [],
   };
+}
+
+/**
+ * Runs every job of the plan (each suite x variant x runner x repeat), in a seeded random order,
+ * each in its own child process unless `isolate` is `none`, and rewrites results.json and
+ * results.csv after every cell, so an interrupted run leaves valid files with what it finished.
+ * A ladder counts as finished once all its processes are done; resuming runs the others again
+ * from their first size (where a ladder stops depends on its smaller sizes).
+ */
+export async function runBench(request: RunRequest): Promise<Results> {
+  const { options, plan, dir, signal } = request;
+  const started = Date.now();
+  const previous = request.resume;
+  const results = previous === undefined ? freshResults(request, started) : { ...previous, complete: false };
+  const finished = new Set(results.finished);
+  const raw: Cell[] = results.cells.filter((cell) => finished.has(ladderKey(cell)));
+  const order = ladderOrder(plan, options);
+  const elapsedBefore = previous?.elapsed_ms ?? 0;
   const save = async () => {
-    results.elapsed_ms = Date.now() - started;
+    results.elapsed_ms = elapsedBefore + Date.now() - started;
     results.cells = annotateRunnerDiff(mergeCells(raw, order));
+    results.finished = order.filter((key) => finished.has(key));
     await writeResults(join(dir, 'results.json'), results);
     await writeCsv(dir, results);
   };
   await save();
 
   const progress = request.progress === undefined ? undefined : createProgress(request.progress);
-  const jobs = planJobs(plan, options);
-  const total = (countCells(plan) * jobs.length) / Math.max(1, plan.length);
+  const jobs = planJobs(plan, options).filter((job) => !finished.has(ladderKey(jobCell(job))));
+  const total = jobs.reduce((sum, job) => sum + job.ladder.sizes.length, 0);
+  const doneJobs = new Map<string, number>();
   const stores = new Map<string, InputStore<unknown>>();
+  let index = 0;
   for (const job of jobs) {
+    if (signal?.aborted) break;
     const onCellStart = (n: number) =>
       progress?.update({
-        index: raw.length + 1,
+        index: ++index,
         total,
         suite: job.ladder.suite.id,
         variant: `${job.ladder.variant}${labelOf(job, options)}`,
@@ -97,17 +118,31 @@ export async function runBench(request: RunRequest): Promise<Results> {
       });
     const cells =
       options.isolate === 'process'
-        ? runIsolated(job, options, onCellStart)
+        ? runIsolated(job, options, onCellStart, signal)
         : await inProcess(job, options, stores, request, onCellStart);
+    let count = 0;
     for await (const cell of cells) {
       raw.push(cell);
+      count++;
       await save();
+      if (signal?.aborted) break;
+    }
+    if (count === job.ladder.sizes.length) {
+      const key = ladderKey(jobCell(job));
+      const processes = (doneJobs.get(key) ?? 0) + 1;
+      doneJobs.set(key, processes);
+      if (processes === options.repeat) finished.add(key);
     }
   }
   progress?.done();
-  results.complete = true;
+  results.complete = !signal?.aborted && order.every((key) => finished.has(key));
   await save();
   return results;
+}
+
+/** The fields of a job that identify its ladder. */
+function jobCell(job: Job) {
+  return { suite: job.ladder.suite.id, variant: job.ladder.variant, runner: job.runner };
 }
 
 /** " (benny, process 2/3)" or "" for the progress line. */

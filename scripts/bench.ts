@@ -1,17 +1,18 @@
-import { relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { laddersFor, variantNames } from '../lib/define-suite.ts';
 import { messageOf, UsageError } from '../lib/errors.ts';
-import { loadSuites } from '../lib/registry.ts';
-import type { Profile, Suite } from '../lib/types.ts';
-import { planLadders, selectSuites, shardLadders } from '../runners/plan.ts';
-import { FAILURE_STATUSES, runBench } from '../runners/run.ts';
+import { loadSuites, SUITES_DIR } from '../lib/registry.ts';
+import { readResults } from '../lib/results-file.ts';
+import type { Profile, Results, RunOptions, Suite } from '../lib/types.ts';
 import { summarizeRun, summaryText } from '../reports/summary.ts';
 import { writeReports } from '../reports/write-reports.ts';
+import { planLadders, selectSuites, shardLadders } from '../runners/plan.ts';
+import { FAILURE_STATUSES, runBench } from '../runners/run.ts';
 import { parseBenchArgs, resolveOptions } from './cli.ts';
-import { createRunDir } from './run-dir.ts';
+import { createRunDir, lockRunDir } from './run-dir.ts';
 
-/** Exit codes: 0 all verified, 1 a variant was wrong or failed, 2 bad input. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+/** Exit codes: 0 all verified, 1 a variant was wrong or failed, 2 bad input, 128 + signal when interrupted. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, SIGINT: 130, SIGTERM: 143 } as const;
 
 function listSuites(suites: readonly Suite[], profile: Profile): string {
   return suites
@@ -22,42 +23,103 @@ function listSuites(suites: readonly Suite[], profile: Profile): string {
     .join('\n');
 }
 
+/** What to run: a new run's options and folder, or an interrupted run to finish. */
+interface RunSetup {
+  options: RunOptions;
+  dir: string;
+  resume?: Results;
+  suiteIds: string[];
+}
+
+/**
+ * Ctrl-C and SIGTERM stop the run: the current child is killed, every finished cell stays in
+ * the (atomically written) files, and the exit code is 128 + the signal. A second signal exits at once.
+ */
+type StopSignal = 'SIGINT' | 'SIGTERM';
+
+function handleSignals(dir: string, controller: AbortController): () => StopSignal | undefined {
+  let received: StopSignal | undefined;
+  const onSignal = (signal: StopSignal) => {
+    if (received !== undefined) process.exit(EXIT[signal]);
+    received = signal;
+    process.stderr.write(
+      `\nmemobench: ${signal}: stopping; finished cells are kept in ${relative('.', dir) || dir} (finish with --resume ${relative('.', dir) || dir})\n`,
+    );
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => received;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseBenchArgs(argv);
   if (args.help) return EXIT.ok;
-  const all = await loadSuites();
-  const suites = selectSuites(all, args.suites);
+  const all = await loadSuites(args.suites_dir === undefined ? SUITES_DIR : resolve(args.suites_dir));
+  let setup: RunSetup;
+  if (args.resume !== undefined) {
+    const dir = resolve(args.resume);
+    const resume = await readResults(join(dir, 'results.json'));
+    if (resume.complete) {
+      process.stdout.write(`memobench: nothing to resume: ${args.resume} is complete\n`);
+      return EXIT.ok;
+    }
+    setup = { options: resume.options, dir, resume, suiteIds: resume.suites.map((suite) => suite.id) };
+  } else {
+    setup = { options: resolveOptions(args), dir: '', suiteIds: args.suites };
+  }
+  const suites = selectSuites(all, setup.suiteIds);
   if (args.list) {
     process.stdout.write(`${listSuites(suites, args.profile)}\n`);
     return EXIT.ok;
   }
-  const options = resolveOptions(args);
+  const { options } = setup;
   const plan = shardLadders(planLadders(suites, options.variants, options.profile), options.shard);
-  const dir = await createRunDir(options.profile, args.out);
-  const where = options.isolate === 'process' ? 'each in its own child process' : 'all in this process';
-  process.stderr.write(
-    `memobench: ${plan.length} ladders (${where}), profile ${options.profile}, cache ${options.cache_mode}, runner ${options.runner}; writing to ${relative('.', dir) || dir}\n`,
-  );
-  const results = await runBench({
-    options,
-    suites: suites.filter((suite) => plan.some((ladder) => ladder.suite === suite)),
-    plan,
-    dir,
-    command: ['memobench', ...argv].join(' '),
-    progress: process.stderr,
-  });
-  const written = await writeReports(dir, results);
-  process.stdout.write(`\n${summaryText(summarizeRun(results))}\n\n`);
-  process.stdout.write(
-    `Run took ${(results.elapsed_ms / 1000).toFixed(1)} s. Wrote ${relative('.', dir) || dir}/: results.json, ${written.join(', ')}\n`,
-  );
-  const failures = results.cells.filter((cell) => FAILURE_STATUSES.has(cell.status));
-  for (const cell of failures) {
+  const dir = setup.resume === undefined ? await createRunDir(options.profile, args.out) : setup.dir;
+  const release = await lockRunDir(dir);
+  const controller = new AbortController();
+  const interrupted = handleSignals(dir, controller);
+  try {
+    const where = options.isolate === 'process' ? 'each in its own child process' : 'all in this process';
+    const what =
+      setup.resume === undefined
+        ? 'writing to'
+        : `resuming (${setup.resume.finished.length} ladders kept) in`;
     process.stderr.write(
-      `memobench: ${cell.status}: ${cell.suite} / ${cell.variant} / n = ${cell.n}: ${cell.message ?? ''}\n`,
+      `memobench: ${plan.length} ladders (${where}), profile ${options.profile}, cache ${options.cache_mode}, runner ${options.runner}; ${what} ${relative('.', dir) || dir}\n`,
     );
+    const results = await runBench({
+      options,
+      suites: suites.filter((suite) => plan.some((ladder) => ladder.suite === suite)),
+      plan,
+      dir,
+      command: ['memobench', ...argv].join(' '),
+      progress: process.stderr,
+      signal: controller.signal,
+      ...(setup.resume === undefined ? {} : { resume: setup.resume }),
+    });
+    const written = await writeReports(dir, results);
+    const signal = interrupted();
+    if (signal !== undefined) {
+      process.stderr.write(
+        `memobench: interrupted; ${results.cells.length} cells kept in ${relative('.', dir) || dir}\n`,
+      );
+      return EXIT[signal];
+    }
+    process.stdout.write(`\n${summaryText(summarizeRun(results))}\n\n`);
+    process.stdout.write(
+      `Run took ${(results.elapsed_ms / 1000).toFixed(1)} s. Wrote ${relative('.', dir) || dir}/: results.json, ${written.join(', ')}\n`,
+    );
+    const failures = results.cells.filter((cell) => FAILURE_STATUSES.has(cell.status));
+    for (const cell of failures) {
+      process.stderr.write(
+        `memobench: ${cell.status}: ${cell.suite} / ${cell.variant} / n = ${cell.n}: ${cell.message ?? ''}\n`,
+      );
+    }
+    return failures.length > 0 ? EXIT.failure : EXIT.ok;
+  } finally {
+    await release();
   }
-  return failures.length > 0 ? EXIT.failure : EXIT.ok;
 }
 
 main(process.argv.slice(2)).then(

@@ -21,6 +21,10 @@ export interface BenchArgs {
   stack_size_kb?: number;
   shard?: Shard;
   out?: string;
+  /** An interrupted run folder to finish. */
+  resume?: string;
+  /** Where to load suites from (default: the project's suites/). */
+  suites_dir?: string;
   list: boolean;
   /** True when --help was shown (the caller exits 0). */
   help: boolean;
@@ -141,6 +145,11 @@ export function benchProgram(write: (text: string) => void = (text) => process.s
       '--out <dir>',
       'write into this folder (must be new or empty) instead of results/<date>-<profile>',
     )
+    .option(
+      '--resume <dir>',
+      'finish an interrupted run in <dir> with its own options (no other run options)',
+    )
+    .option('--suites-dir <dir>', 'load suites from this folder instead of suites/')
     .option('--list', 'list suites, their variants and size ladders, then exit')
     .helpOption('-h, --help', 'show this help')
     .addHelpText(
@@ -195,6 +204,15 @@ export function parseBenchArgs(argv: readonly string[], write?: (text: string) =
     throw error;
   }
   const options = program.opts();
+  if (options.resume !== undefined) {
+    const others = program.options
+      .filter((option) => !['resume', 'suitesDir'].includes(option.attributeName()))
+      .filter((option) => program.getOptionValueSource(option.attributeName()) === 'cli')
+      .map((option) => option.long);
+    if (others.length > 0) {
+      throw new UsageError(`--resume runs with the interrupted run's own options; drop ${others.join(', ')}`);
+    }
+  }
   return {
     suites: options.suite,
     variants: options.variant,
@@ -211,6 +229,8 @@ export function parseBenchArgs(argv: readonly string[], write?: (text: string) =
     stack_size_kb: options.stackSize,
     shard: options.shard,
     out: options.out,
+    resume: options.resume,
+    suites_dir: options.suitesDir,
     list: options.list === true,
     help: false,
   };

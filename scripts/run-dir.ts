@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { messageOf, UsageError } from '../lib/errors.ts';
 
@@ -47,4 +47,44 @@ export async function createRunDir(profile: string, out?: string, date: Date = n
       }
     }
   }
+}
+
+/** The lock file a running bench keeps in its run folder. */
+export const LOCK_FILE = '.memobench.lock';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Claims a run folder for this process (a lock file holding the pid, created exclusively), so a
+ * run and a resume, or two resumes, never write into the same folder. A lock left by a process
+ * that no longer exists is taken over. Returns the release function.
+ */
+export async function lockRunDir(dir: string): Promise<() => Promise<void>> {
+  const path = join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(path, String(process.pid), { flag: 'wx' });
+      return async () => {
+        await unlink(path).catch(() => undefined);
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new UsageError(`cannot lock ${dir}: ${messageOf(error)}`);
+      const owner = Number((await readFile(path, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(owner) && owner > 0 && alive(owner)) {
+        throw new UsageError(
+          `${dir} is in use by another memobench (process ${owner}); wait for it or stop it`,
+        );
+      }
+      await unlink(path).catch(() => undefined);
+    }
+  }
+  throw new UsageError(`cannot lock ${dir}: another process keeps taking it`);
 }

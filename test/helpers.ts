@@ -131,6 +131,7 @@ export function fixtureResults(
     cells,
     elapsed_ms: 1,
     complete: true,
+    finished: [],
   };
 }
 

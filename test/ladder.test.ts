@@ -126,6 +126,20 @@ describe('climbLadder()', () => {
     assert.equal(ran, 2);
   });
 
+  it('records an input generator that throws as an error naming the size, for every variant', async () => {
+    const suite = fixtureSuite();
+    suite.input = (n: number) => {
+      if (n === 2) throw new RangeError('no input for 2');
+      return n;
+    };
+    const cells = await climb(suite, 'map');
+    assert.deepEqual(
+      cells.map((cell) => cell.status),
+      ['ok', 'error', 'skipped', 'skipped', 'skipped'],
+    );
+    assert.equal(cells[1]?.message, 'input generator failed at n = 2: no input for 2');
+  });
+
   it('hands every call the plain tools (no instrumentation in the timed pass)', async () => {
     let seen: Tools | undefined;
     const spy = (tools: Tools) => {

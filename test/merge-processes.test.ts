@@ -56,7 +56,7 @@ describe('mergeProcesses()', () => {
 
 describe('mergeCells()', () => {
   it('orders cells as planned whatever order the jobs ran in', () => {
-    const order = ['fixture\u0000naive\u0000tinybench', 'fixture\u0000map\u0000tinybench'];
+    const order = ['fixture/naive/tinybench', 'fixture/map/tinybench'];
     const merged = mergeCells(
       [okCell('map', 20, 2), okCell('naive', 20, 9), okCell('map', 10, 1), okCell('naive', 10, 5)],
       order,
