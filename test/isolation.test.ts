@@ -70,6 +70,26 @@ describe('runIsolated()', () => {
     );
   });
 
+  it('a stack size beyond the operating system’s is a crash, never a success', async () => {
+    const [fibonacci] = (await loadSuites()).filter((suite) => suite.id === 'fibonacci');
+    const job = {
+      ladder: { suite: fibonacci!, variant: 'dict', sizes: [100_000] },
+      runner: 'tinybench' as const,
+      process: 1,
+    };
+    // 200 MB of V8 stack on a thread whose real stack is 8 MiB: the process dies of a signal (SIGSEGV here).
+    const options = {
+      ...TEST_OPTIONS,
+      isolate: 'process' as const,
+      stack_size_kb: 200_000,
+      cell_timeout_ms: 60_000,
+    };
+    const cells: Cell[] = [];
+    for await (const cell of runIsolated(job, options)) cells.push(cell);
+    assert.equal(cells[0]?.status, 'crashed');
+    assert.match(cells[0]?.message ?? '', /child process died \(SIG[A-Z]+\)/);
+  });
+
   it('gives children --expose-gc, tsx and the asked stack size', () => {
     const argv = childExecArgv({ stack_size_kb: 4000 });
     assert.ok(

@@ -39,6 +39,15 @@ describe('buildOperation()', () => {
     assert.ok(counts.calls < 4 * 30, `calls ${counts.calls}`);
   });
 
+  it('the runner counts a separately loaded copy: different functions from the timed ones', async () => {
+    const { loadCountingCode } = await import('../runners/instrumented.ts');
+    const { fileURLToPath } = await import('node:url');
+    const copy = await loadCountingCode(fileURLToPath(new URL('../suites/fibonacci.ts', import.meta.url)));
+    assert.notEqual(copy.variants.naive, fibonacci.variants.naive);
+    assert.notEqual(copy.memoize, (await import('../lib/memoize.ts')).memoize);
+    assert.equal(copy.variants.naive!(plainTools)(20), 6765);
+  });
+
   it('counts a separate copy of the code when one is given', () => {
     let used = false;
     const copy = (t: typeof plainTools) => {
