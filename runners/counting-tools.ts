@@ -7,8 +7,9 @@ type MemoizeWithCache = typeof plainMemoize;
 /**
  * The instrumented pass's tools. They behave like the plain ones but count:
  * - calls and depth through `recursive` (and through the memoized binding of `memoize`);
- * - per call, the *first* cache lookup (a `get`/`has`/indexed read) as a hit or a miss, so code
- *   that checks `key in memo` and then reads `memo[key]` is counted once;
+ * - per call, the *last* cache lookup (a `get`/`has`/indexed read) it makes before it recurses
+ *   or returns, as a hit or a miss: that is the lookup that decided whether to compute. So
+ *   `key in memo` then `memo[key]` counts once, and a Map of Maps counts its inner lookup;
  * - distinct keys or cells written, as entries;
  * - outside any recursive call (bottom-up loops), each table write as one call (a loop step).
  * This pass is never timed; the timed pass uses `plainTools`. Pass a separately loaded `memoize`
@@ -24,19 +25,19 @@ export function createCountingTools(memoize: MemoizeWithCache = plainMemoize): {
   let misses = 0;
   let depth = 0;
   let maxDepth = 0;
-  /** Frame id of each active recursive call, innermost last. */
-  const frames: number[] = [];
-  let nextFrame = 0;
-  /** The frame whose first lookup has been counted. */
-  let lookedUp = -1;
+  /** Active recursive calls, innermost last: the outcome of their latest lookup, until it is decided. */
+  const frames: Frame[] = [];
   const entrySets: (() => number)[] = [];
 
   const lookup = (found: boolean) => {
     const frame = frames.at(-1);
-    if (frame === undefined || frame === lookedUp) return;
-    lookedUp = frame;
-    if (found) hits++;
-    else misses++;
+    if (frame !== undefined && !frame.decided) frame.found = found;
+  };
+  const decide = (frame: Frame | undefined) => {
+    if (frame === undefined || frame.decided) return;
+    frame.decided = true;
+    if (frame.found === true) hits++;
+    else if (frame.found === false) misses++;
   };
 
   const recursive = <F extends (...args: never[]) => unknown>(fn: F): F =>
@@ -44,10 +45,13 @@ export function createCountingTools(memoize: MemoizeWithCache = plainMemoize): {
       calls++;
       depth++;
       if (depth > maxDepth) maxDepth = depth;
-      frames.push(nextFrame++);
+      decide(frames.at(-1));
+      const frame: Frame = { decided: false };
+      frames.push(frame);
       try {
         return fn(...args);
       } finally {
+        decide(frame);
         frames.pop();
         depth--;
       }
@@ -123,6 +127,12 @@ export function createCountingTools(memoize: MemoizeWithCache = plainMemoize): {
     maxDepth = 0;
   };
   return { tools, counts, reset };
+}
+
+/** One active recursive call: whether its latest cache lookup found a value, and whether that is counted yet. */
+interface Frame {
+  found?: boolean;
+  decided: boolean;
 }
 
 function isIndex(key: string): boolean {

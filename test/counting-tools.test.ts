@@ -74,7 +74,24 @@ describe('createCountingTools() on LCS', () => {
     }
   });
 
-  it('counts the first lookup of a call only, so "has" then "get" is one lookup', () => {
+  it('counts a Map of Maps by its inner lookup, the one that decides', () => {
+    const counting = createCountingTools();
+    const memo = counting.tools.map<number, Map<number, number>>();
+    const f = counting.tools.recursive((i: number, j: number): number => {
+      let row = memo.get(i);
+      if (row === undefined) memo.set(i, (row = counting.tools.map<number, number>()));
+      const cached = row.get(j);
+      if (cached !== undefined) return cached;
+      row.set(j, i + j);
+      return i + j;
+    });
+    f(1, 1);
+    f(1, 2);
+    f(1, 2);
+    assert.deepEqual([counting.counts().cache_misses, counting.counts().cache_hits], [2, 1]);
+  });
+
+  it('counts the deciding lookup of a call only, so "has" then "get" is one lookup', () => {
     const counting = createCountingTools();
     const memo = counting.tools.object<number>();
     const f = counting.tools.recursive((n: number): number => {
