@@ -12,4 +12,5 @@ export const plainTools: Tools = {
   table: <T extends TableConstructor>(type: T, length: number, fill: number) =>
     new type(length).fill(fill) as InstanceType<T>,
   memoize: (fn, keyOf) => memoize(fn, keyOf),
+  memoizeWith: (memoizer, fn) => memoizer(fn),
 };

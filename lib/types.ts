@@ -45,6 +45,15 @@ export interface Tools {
   table<T extends TableConstructor>(type: T, length: number, fill: number): InstanceType<T>;
   /** The project's generic memoizer (see lib/memoize.ts). */
   memoize<A extends unknown[], R>(fn: (...args: A) => R, keyOf?: (...args: A) => unknown): (...args: A) => R;
+  /**
+   * Memoizes `fn` with a third-party memoizer (e.g. `(f) => moize(f, { maxSize: Infinity })`); the
+   * recursion must go through the returned binding. The timed pass returns `memoizer(fn)`; the
+   * counting pass counts calls of the binding, misses as calls that reached `fn`, hits as the rest.
+   */
+  memoizeWith<A extends unknown[], R>(
+    memoizer: (fn: (...args: A) => R) => (...args: A) => R,
+    fn: (...args: A) => R,
+  ): (...args: A) => R;
 }
 
 /**

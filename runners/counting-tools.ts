@@ -101,6 +101,8 @@ export function createCountingTools(memoize: MemoizeWithCache = plainMemoize): {
     });
   };
 
+  /** Calls that reached functions handed to third-party memoizers (their caches are out of sight). */
+  let computed = 0;
   const tools: Tools = {
     recursive,
     object,
@@ -110,6 +112,20 @@ export function createCountingTools(memoize: MemoizeWithCache = plainMemoize): {
       const cache = new CountingMap<unknown, ReturnType<typeof fn>>(lookup);
       entrySets.push(() => cache.size);
       return recursive(memoize(fn, keyOf, cache));
+    },
+    memoizeWith: (memoizer, fn) => {
+      const memoized = memoizer((...args) => {
+        computed++;
+        misses++;
+        return fn(...args);
+      });
+      return recursive((...args) => {
+        const before = computed;
+        const value = memoized(...args);
+        // A call the library answered never reached fn, so nothing was computed during it.
+        if (computed === before) hits++;
+        return value;
+      });
     },
   };
   const counts = (): OperationCounts => ({

@@ -122,3 +122,46 @@ describe('createCountingTools() on LCS', () => {
     });
   });
 });
+
+describe('memoizeWith() (third-party memoizers)', () => {
+  /** A memoizer that caches everything in a closure Map keyed by the first argument, like many libraries do. */
+  const library =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      const cache = (library as unknown as { cache: Map<unknown, R> }).cache;
+      if (cache.has(args[0])) return cache.get(args[0]) as R;
+      const value = fn(...args);
+      cache.set(args[0], value);
+      return value;
+    };
+  /** A "memoizer" that keeps only the last result (maxSize 1), so recursion is not memoized. */
+  const lastOnly = <A extends unknown[], R>(fn: (...args: A) => R) => {
+    let last: { key: unknown; value: R } | undefined;
+    return (...args: A): R => {
+      if (last !== undefined && last.key === args[0]) return last.value;
+      const value = fn(...args);
+      last = { key: args[0], value };
+      return value;
+    };
+  };
+
+  it('counts calls through the binding, misses that reached fn and hits that did not', () => {
+    (library as unknown as { cache: Map<unknown, number> }).cache = new Map();
+    const counting = createCountingTools();
+    const fib: (n: number) => number = counting.tools.memoizeWith(library, (n: number): number =>
+      n < 2 ? n : fib(n - 1) + fib(n - 2),
+    );
+    assert.equal(fib(30), 832040);
+    const counts = counting.counts();
+    assert.deepEqual([counts.calls, counts.cache_misses, counts.cache_hits], [59, 31, 28]);
+  });
+
+  it('shows a memoizer that does not memoize the recursion: naive call counts', () => {
+    const counting = createCountingTools();
+    const fib: (n: number) => number = counting.tools.memoizeWith(lastOnly, (n: number): number =>
+      n < 2 ? n : fib(n - 1) + fib(n - 2),
+    );
+    fib(20);
+    assert.ok(counting.counts().calls > 10_000, `calls ${counting.counts().calls}`);
+  });
+});
