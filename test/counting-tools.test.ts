@@ -79,7 +79,10 @@ describe('createCountingTools() on LCS', () => {
     const memo = counting.tools.map<number, Map<number, number>>();
     const f = counting.tools.recursive((i: number, j: number): number => {
       let row = memo.get(i);
-      if (row === undefined) memo.set(i, (row = counting.tools.map<number, number>()));
+      if (row === undefined) {
+        row = counting.tools.map<number, number>();
+        memo.set(i, row);
+      }
       const cached = row.get(j);
       if (cached !== undefined) return cached;
       row.set(j, i + j);
