@@ -52,3 +52,15 @@ export function formatPercent(fraction: number): string {
 export function formatCount(value: number): string {
   return Number(value.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 20 });
 }
+
+/** A byte count with a binary-free, decimal unit and 3 significant digits, e.g. "28.9 kB"; keeps the sign. */
+export function formatBytes(bytes: number): string {
+  const units: [number, string][] = [
+    [1e9, 'GB'],
+    [1e6, 'MB'],
+    [1e3, 'kB'],
+  ];
+  for (const [scale, unit] of units)
+    if (Math.abs(bytes) >= scale) return `${(bytes / scale).toPrecision(3)} ${unit}`;
+  return `${Math.round(bytes)} B`;
+}
