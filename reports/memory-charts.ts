@@ -1,0 +1,147 @@
+import type { Results, SuiteInfo } from '../lib/types.ts';
+import { primaryCells } from './primary.ts';
+import { FONT_FAMILY, type Metric, type VegaLiteSpec, variantDomain } from './vega.ts';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** Bytes one instance still holds after one call (heap + external), against n. */
+export const RETAINED_METRIC: Metric = {
+  field: 'retained_bytes',
+  title: 'bytes retained after one call',
+  unit: 'bytes',
+  note: 'heap + external (typed arrays); below ~16 kB is within V8 bookkeeping noise; sizes with no figure are left out',
+  format: ',d',
+  extra: [{ field: 'cache_entries', title: 'cache entries' }],
+};
+
+/** Bytes allocated during one call (heap + external, no GC in between), against n. */
+export const ALLOCATED_METRIC: Metric = {
+  field: 'allocated_bytes',
+  title: 'bytes allocated per call',
+  unit: 'bytes',
+  note: 'heap + external, minimum of three GC-free windows',
+  format: ',d',
+};
+
+/** One variant's time and memory at one n. */
+export interface TradeOffPoint {
+  variant: string;
+  n: number;
+  /** Median time per call, ns. */
+  median_ns: number;
+  /** Bytes allocated per call (cache, tables, keys, garbage). */
+  allocated_bytes: number;
+  /** True when no other variant is at least as fast and at least as small, and better in one. */
+  pareto: boolean;
+}
+
+/** Marks the Pareto front: points that no other point beats in both time and memory. */
+export function paretoFront(points: readonly Omit<TradeOffPoint, 'pareto'>[]): TradeOffPoint[] {
+  return points.map((point) => ({
+    ...point,
+    pareto: !points.some(
+      (other) =>
+        other !== point &&
+        other.median_ns <= point.median_ns &&
+        other.allocated_bytes <= point.allocated_bytes &&
+        (other.median_ns < point.median_ns || other.allocated_bytes < point.allocated_bytes),
+    ),
+  }));
+}
+
+/**
+ * Time against memory for one suite at one size: the largest n at which the most variants have a
+ * positive median and allocation figure. Null when fewer than two variants share a size.
+ */
+export function tradeOffPoints(results: Results, suite: string): TradeOffPoint[] | null {
+  const cells = primaryCells(results.cells).filter(
+    (cell) =>
+      cell.suite === suite &&
+      cell.status === 'ok' &&
+      (cell.median_ns ?? 0) > 0 &&
+      (cell.allocated_bytes ?? 0) > 0,
+  );
+  const bySize = new Map<number, typeof cells>();
+  for (const cell of cells) bySize.set(cell.n, [...(bySize.get(cell.n) ?? []), cell]);
+  const [n, chosen] = [...bySize].sort(([a, x], [b, y]) => y.length - x.length || b - a)[0] ?? [];
+  if (n === undefined || chosen === undefined || chosen.length < 2) return null;
+  return paretoFront(
+    chosen.map((cell) => ({
+      variant: cell.variant,
+      n,
+      median_ns: cell.median_ns as number,
+      allocated_bytes: cell.allocated_bytes as number,
+    })),
+  );
+}
+
+/** The time-memory trade-off chart of a suite (log-log), Pareto-front variants filled; null when nothing to plot. */
+export function suiteTradeOffSpec(suite: SuiteInfo, results: Results): VegaLiteSpec | null {
+  const values = tradeOffPoints(results, suite.id);
+  if (values === null) return null;
+  const n = values[0]?.n;
+  return {
+    $schema: SCHEMA,
+    config: { font: FONT_FAMILY },
+    title: {
+      text: `${suite.title}: time against memory at n = ${n}`,
+      subtitle: 'filled: on the Pareto front (no other variant is both faster and smaller); log-log',
+    },
+    width: 560,
+    height: 340,
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'point', size: 120, strokeWidth: 2 },
+        encoding: {
+          x: {
+            field: 'allocated_bytes',
+            type: 'quantitative',
+            scale: { type: 'log' },
+            title: 'bytes allocated per call (log scale)',
+          },
+          y: {
+            field: 'median_ns',
+            type: 'quantitative',
+            scale: { type: 'log' },
+            title: 'median time per call (ns, log scale)',
+          },
+          color: {
+            field: 'variant',
+            type: 'nominal',
+            scale: { domain: variantDomain(results.suites) },
+            title: 'variant',
+          },
+          fill: {
+            condition: {
+              test: 'datum.pareto',
+              field: 'variant',
+              type: 'nominal',
+              scale: { domain: variantDomain(results.suites) },
+            },
+            value: 'transparent',
+          },
+          tooltip: [
+            { field: 'variant', type: 'nominal' },
+            { field: 'median_ns', type: 'quantitative', title: 'median (ns per call)', format: ',.1f' },
+            {
+              field: 'allocated_bytes',
+              type: 'quantitative',
+              title: 'allocated (bytes per call)',
+              format: ',d',
+            },
+            { field: 'pareto', type: 'nominal', title: 'on the Pareto front' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', dx: 8, align: 'left', fontSize: 10 },
+        encoding: {
+          x: { field: 'allocated_bytes', type: 'quantitative', scale: { type: 'log' } },
+          y: { field: 'median_ns', type: 'quantitative', scale: { type: 'log' } },
+          text: { field: 'variant', type: 'nominal' },
+        },
+      },
+    ],
+  };
+}
