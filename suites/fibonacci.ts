@@ -1,4 +1,5 @@
 import { defineSuite } from '../lib/define-suite.ts';
+import { libraryVariants } from './_memoizers.ts';
 
 /** The modulus: a prime below 2^30, so a sum of two residues stays an exact small integer. */
 export const P = 1_000_000_007;
@@ -16,6 +17,14 @@ export function fibonacciFastDoubling(n: number): number {
   }
   return Number(a);
 }
+
+/** The audit's npm memoizers (suites/_memoizers.ts); the recursion goes through each one's binding. */
+const audit = libraryVariants<[n: number], number, number>(undefined, (memoizer) => (t) => {
+  const fib: (n: number) => number = t.memoizeWith(memoizer, (n: number): number =>
+    n < 2 ? n : (fib(n - 1) + fib(n - 2)) % P,
+  );
+  return fib;
+});
 
 export default defineSuite<number, number>({
   id: 'fibonacci',
@@ -82,5 +91,30 @@ export default defineSuite<number, number>({
       for (let i = 2; i <= n; i++) table[i] = ((table[i - 1] as number) + (table[i - 2] as number)) % P;
       return table[n] as number;
     },
+
+    array: (t) => {
+      // -1 marks "not computed": every F(n) mod P is a residue in [0, P), so -1 never collides.
+      let memo = t.table(Int32Array, 0, -1);
+      const fib = t.recursive((n: number): number => {
+        if (n < 2) return n;
+        const cached = memo[n] as number;
+        if (cached !== -1) return cached;
+        const value = (fib(n - 1) + fib(n - 2)) % P;
+        memo[n] = value;
+        return value;
+      });
+      return (n) => {
+        if (memo.length <= n) {
+          // Grow by at least doubling and keep what is cached, so one instance answers f(1), ..., f(n).
+          const grown = t.table(Int32Array, Math.max(n + 1, 2 * memo.length), -1);
+          grown.set(memo);
+          memo = grown;
+        }
+        return fib(n);
+      };
+    },
+
+    ...audit.variants,
   },
+  libraries: audit.libraries,
 });

@@ -1,4 +1,5 @@
 import { defineSuite } from '../lib/define-suite.ts';
+import { libraryVariants } from './_memoizers.ts';
 
 /** Two strings of equal length over a four-letter alphabet. */
 export interface LcsInput {
@@ -30,6 +31,27 @@ export function lcsBitParallel(a: string, b: string): number {
   for (const digit of v.toString(2)) if (digit === '1') ones++;
   return a.length - ones;
 }
+
+/**
+ * The audit's npm memoizers (suites/_memoizers.ts), written like `closure`: the recursion goes through
+ * each one's binding, with (i, j) as two arguments, so a memoizer keyed on the first one shows it.
+ */
+const audit = libraryVariants<[i: number, j: number], LcsInput, number>(
+  (i, j) => `${i},${j}`,
+  (memoizer) => (t) => {
+    let a = '';
+    let b = '';
+    const lcs: (i: number, j: number) => number = t.memoizeWith(memoizer, (i: number, j: number): number => {
+      if (i === a.length || j === b.length) return 0;
+      if (a[i] === b[j]) return 1 + lcs(i + 1, j + 1);
+      return Math.max(lcs(i + 1, j), lcs(i, j + 1));
+    });
+    return (input) => {
+      ({ a, b } = input);
+      return lcs(0, 0);
+    };
+  },
+);
 
 export default defineSuite<LcsInput, number>({
   id: 'lcs',
@@ -123,5 +145,66 @@ export default defineSuite<LcsInput, number>({
         }
         return table[0] as number;
       },
+
+    'map-packed': (t) => {
+      const memo = t.map<number, number>();
+      return ({ a, b }) => {
+        const width = b.length + 1;
+        const lcs = t.recursive((i: number, j: number): number => {
+          if (i === a.length || j === b.length) return 0;
+          const key = i * width + j;
+          const cached = memo.get(key);
+          if (cached !== undefined) return cached;
+          const value = a[i] === b[j] ? 1 + lcs(i + 1, j + 1) : Math.max(lcs(i + 1, j), lcs(i, j + 1));
+          memo.set(key, value);
+          return value;
+        });
+        return lcs(0, 0);
+      };
+    },
+
+    'map-nested': (t) => {
+      const memo = t.map<number, Map<number, number>>();
+      return ({ a, b }) => {
+        const lcs = t.recursive((i: number, j: number): number => {
+          if (i === a.length || j === b.length) return 0;
+          // The row is stored before recursing, so deeper calls on the same row fill this same Map.
+          let row = memo.get(i);
+          if (row === undefined) {
+            row = t.map<number, number>();
+            memo.set(i, row);
+          }
+          const cached = row.get(j);
+          if (cached !== undefined) return cached;
+          const value = a[i] === b[j] ? 1 + lcs(i + 1, j + 1) : Math.max(lcs(i + 1, j), lcs(i, j + 1));
+          row.set(j, value);
+          return value;
+        });
+        return lcs(0, 0);
+      };
+    },
+
+    array: (t) => {
+      // The table's size depends on the input, so it is made by the first call and kept while the size holds.
+      let memo = t.table(Int32Array, 0, -1);
+      return ({ a, b }) => {
+        const width = b.length + 1;
+        const cells = (a.length + 1) * width;
+        if (memo.length !== cells) memo = t.table(Int32Array, cells, -1);
+        const lcs = t.recursive((i: number, j: number): number => {
+          if (i === a.length || j === b.length) return 0;
+          const key = i * width + j;
+          const cached = memo[key] as number;
+          if (cached !== -1) return cached;
+          const value = a[i] === b[j] ? 1 + lcs(i + 1, j + 1) : Math.max(lcs(i + 1, j), lcs(i, j + 1));
+          memo[key] = value;
+          return value;
+        });
+        return lcs(0, 0);
+      };
+    },
+
+    ...audit.variants,
   },
+  libraries: audit.libraries,
 });

@@ -36,6 +36,9 @@ for (const suite of suites) {
     for (const variant of variantNames(suite)) {
       it(`${variant} equals the reference on every ladder size it reaches`, (t) => {
         const factory = suite.variants[variant]!;
+        // A library's documented default may be wrong for this function (keyed on the first argument):
+        // that is what the audit reports, so it is recorded here rather than failed.
+        const audited = suite.libraries?.[variant]?.configuration === 'default';
         const points: LadderPoint[] = [];
         let checked = 0;
         let stop = 'end of ladders';
@@ -56,6 +59,10 @@ for (const suite of suites) {
             break;
           }
           const ms = performance.now() - started;
+          if (audited && answerText(got) !== answer) {
+            stop = `wrong answer at n = ${n}: a library's default configuration, reported by the audit`;
+            break;
+          }
           assert.equal(answerText(got), answer, `${suite.id} / ${variant} at n = ${n}`);
           checked = n;
           points.push({ n, median_ns: ms * 1e6 });
@@ -64,7 +71,7 @@ for (const suite of suites) {
             break;
           }
         }
-        assert.ok(checked > 0, `${variant} was not checked at any size`);
+        assert.ok(checked > 0 || audited, `${variant} was not checked at any size`);
         t.diagnostic(`checked up to n = ${checked} (${stop})`);
       });
     }
