@@ -21,7 +21,10 @@ export interface LadderContext<I> {
   suite: Suite<I>;
   variant: string;
   sizes: readonly number[];
-  options: Pick<RunOptions, 'budget_ms' | 'time_ms' | 'warmup_ms' | 'min_samples' | 'cache_mode' | 'seed'>;
+  options: Pick<
+    RunOptions,
+    'budget_ms' | 'time_ms' | 'warmup_ms' | 'min_samples' | 'memory_readings' | 'cache_mode' | 'seed'
+  >;
   /** The backend that times this ladder. */
   runner: RunnerName;
   inputs: InputStore<I>;
@@ -192,7 +195,7 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
           allocated_bytes: null,
           memory_note: 'not measured: one call is over the budget',
         }
-      : measureMemory(operation.retain, operation.timed);
+      : measureMemory(operation.retain, operation.timed, options.memory_readings);
 
     yield {
       ...base,

@@ -84,11 +84,15 @@ function minimumAllocated(run: () => unknown, repeat: number): number | undefine
 /**
  * Retained and allocated bytes of one operation. `retain` makes a fresh instance, runs it once and
  * returns what must stay alive (the instance and its answer); `allocate` is the operation whose
- * allocations count. After one warm-up run, retained bytes are the median of three readings and
+ * allocations count. After one warm-up run, retained bytes are the median of `readings` readings and
  * allocated bytes the minimum of three GC-free windows; small allocations are measured over several
  * runs so the figure is not lost in the heap's granularity.
  */
-export function measureMemory(retain: () => unknown, allocate: () => unknown = retain): MemoryFigures {
+export function measureMemory(
+  retain: () => unknown,
+  allocate: () => unknown = retain,
+  readings: number = RETAINED_READINGS,
+): MemoryFigures {
   const gc = exposedGc();
   if (gc === undefined) {
     return {
@@ -99,10 +103,10 @@ export function measureMemory(retain: () => unknown, allocate: () => unknown = r
   }
   // The first runs compile code and allocate feedback vectors, which would count as retained.
   sink.value = retain();
-  const readings = Array.from({ length: RETAINED_READINGS }, () => measureRetained(retain, gc)).sort(
+  const retainedReadings = Array.from({ length: readings }, () => measureRetained(retain, gc)).sort(
     (a, b) => a - b,
   );
-  const retained = readings[Math.floor(readings.length / 2)] as number;
+  const retained = retainedReadings[Math.floor(retainedReadings.length / 2)] as number;
   const single = minimumAllocated(allocate, 1);
   let allocated = single;
   if (single !== undefined && single < ALLOCATION_SAMPLE_BYTES) {

@@ -3,7 +3,7 @@ import type { Profile, RunOptions } from '../lib/types.ts';
 /** Measurement settings a profile implies, unless the command line overrides them. */
 export type ProfileSettings = Pick<
   RunOptions,
-  'budget_ms' | 'time_ms' | 'warmup_ms' | 'min_samples' | 'cell_timeout_ms'
+  'budget_ms' | 'time_ms' | 'warmup_ms' | 'min_samples' | 'cell_timeout_ms' | 'memory_readings'
 >;
 
 /**
@@ -15,10 +15,38 @@ export type ProfileSettings = Pick<
  * sizes and a budget no variant reaches, so every machine runs the same cells.
  */
 export const PROFILE_SETTINGS = {
-  quick: { budget_ms: 50, time_ms: 40, warmup_ms: 10, min_samples: 8, cell_timeout_ms: 60_000 },
-  default: { budget_ms: 500, time_ms: 250, warmup_ms: 50, min_samples: 12, cell_timeout_ms: 300_000 },
-  full: { budget_ms: 3000, time_ms: 1000, warmup_ms: 100, min_samples: 20, cell_timeout_ms: 1_800_000 },
-  ci: { budget_ms: 60_000, time_ms: 30, warmup_ms: 10, min_samples: 10, cell_timeout_ms: 120_000 },
+  quick: {
+    budget_ms: 50,
+    time_ms: 25,
+    warmup_ms: 5,
+    min_samples: 8,
+    cell_timeout_ms: 60_000,
+    memory_readings: 1,
+  },
+  default: {
+    budget_ms: 500,
+    time_ms: 250,
+    warmup_ms: 50,
+    min_samples: 12,
+    cell_timeout_ms: 300_000,
+    memory_readings: 3,
+  },
+  full: {
+    budget_ms: 3000,
+    time_ms: 1000,
+    warmup_ms: 100,
+    min_samples: 20,
+    cell_timeout_ms: 1_800_000,
+    memory_readings: 5,
+  },
+  ci: {
+    budget_ms: 60_000,
+    time_ms: 30,
+    warmup_ms: 10,
+    min_samples: 10,
+    cell_timeout_ms: 120_000,
+    memory_readings: 1,
+  },
 } as const satisfies Record<Profile, ProfileSettings>;
 
 /** The default seed of the input generator (any integer works; the same seed gives the same inputs). */

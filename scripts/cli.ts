@@ -262,6 +262,7 @@ export function resolveOptions(args: BenchArgs): RunOptions {
     time_ms: args.time_ms ?? defaults.time_ms,
     warmup_ms: defaults.warmup_ms,
     min_samples: args.min_samples ?? defaults.min_samples,
+    memory_readings: defaults.memory_readings,
     seed: args.seed,
     runner: args.runner,
     cache_mode: args.cache,

@@ -58,6 +58,7 @@ export const TEST_OPTIONS: RunOptions = {
   time_ms: 1,
   warmup_ms: 0,
   min_samples: 3,
+  memory_readings: 1,
   seed: 1,
   runner: 'tinybench',
   cache_mode: 'cold',
