@@ -24,3 +24,5 @@ export const MAX_ALLOCATION_REPEAT = 1000;
 export const RETAINED_READINGS = 3;
 /** Allocated bytes are the minimum of this many GC-free windows. */
 export const ALLOCATION_READINGS = 3;
+/** A repeated allocation window lasts at most about this long, ms (so slow calls are not repeated). */
+export const ALLOCATION_WINDOW_MS = 20;

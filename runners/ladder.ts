@@ -195,7 +195,7 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
           allocated_bytes: null,
           memory_note: 'not measured: one call is over the budget',
         }
-      : measureMemory(operation.retain, operation.timed, options.memory_readings);
+      : memoryOf(operation, options.memory_readings, stats.median_ns * operation.calls_per_op);
 
     yield {
       ...base,
@@ -238,6 +238,23 @@ function countOperations(
         ? 'not counted: the instrumented pass overflowed the stack (its wrapper adds a frame per call)'
         : `not counted: ${messageOf(error)}`,
     };
+  }
+}
+
+/**
+ * Memory figures of one operation, or why there are none: the memory pass calls the variant again,
+ * and a variant at the edge of the stack can overflow there too.
+ */
+function memoryOf(
+  operation: { retain: () => unknown; timed: () => unknown },
+  readings: number,
+  operationNs: number,
+) {
+  try {
+    return measureMemory(operation.retain, operation.timed, readings, operationNs);
+  } catch (error) {
+    const why = isStackOverflow(error) ? 'the memory pass overflowed the stack' : messageOf(error);
+    return { retained_bytes: null, allocated_bytes: null, memory_note: `not measured: ${why}` };
   }
 }
 

@@ -3,6 +3,7 @@ import { sink } from '../lib/sink.ts';
 import type { MemoryFigures } from '../lib/types.ts';
 import {
   ALLOCATION_ATTEMPTS,
+  ALLOCATION_WINDOW_MS,
   ALLOCATION_READINGS,
   ALLOCATION_SAMPLE_BYTES,
   MAX_ALLOCATION_REPEAT,
@@ -86,12 +87,14 @@ function minimumAllocated(run: () => unknown, repeat: number): number | undefine
  * returns what must stay alive (the instance and its answer); `allocate` is the operation whose
  * allocations count. After one warm-up run, retained bytes are the median of `readings` readings and
  * allocated bytes the minimum of three GC-free windows; small allocations are measured over several
- * runs so the figure is not lost in the heap's granularity.
+ * runs (as many as fit in ALLOCATION_WINDOW_MS, given the call's median `callNs`) so the figure is
+ * not lost in the heap's granularity.
  */
 export function measureMemory(
   retain: () => unknown,
   allocate: () => unknown = retain,
   readings: number = RETAINED_READINGS,
+  callNs = 0,
 ): MemoryFigures {
   const gc = exposedGc();
   if (gc === undefined) {
@@ -109,8 +112,11 @@ export function measureMemory(
   const retained = retainedReadings[Math.floor(retainedReadings.length / 2)] as number;
   const single = minimumAllocated(allocate, 1);
   let allocated = single;
-  if (single !== undefined && single < ALLOCATION_SAMPLE_BYTES) {
-    const repeat = Math.min(MAX_ALLOCATION_REPEAT, Math.ceil(ALLOCATION_SAMPLE_BYTES / Math.max(single, 16)));
+  // Repeating only pays for small allocations, and only while the window stays short in time.
+  const affordable = callNs > 0 ? Math.floor((ALLOCATION_WINDOW_MS * 1e6) / callNs) : MAX_ALLOCATION_REPEAT;
+  if (single !== undefined && single < ALLOCATION_SAMPLE_BYTES && affordable > 1) {
+    const wanted = Math.ceil(ALLOCATION_SAMPLE_BYTES / Math.max(single, 16));
+    const repeat = Math.min(MAX_ALLOCATION_REPEAT, wanted, affordable);
     allocated = minimumAllocated(allocate, repeat) ?? single;
   }
   return allocated === undefined

@@ -23,7 +23,7 @@ export default defineSuite<BinomialInput, number>({
   id: 'binomial',
   title: 'Central binomial coefficients by Pascal’s rule, modulo 1,000,000,007',
   description:
-    'binomial(n, floor(n/2)) mod 1,000,000,007 by Pascal’s rule (values pass 2^53 from n = 57). State: (i, j), two-dimensional, j <= k = floor(n/2); the dict, map and closure caches use the string key "i,j".',
+    'binomial(n, floor(n/2)) mod 1,000,000,007 by Pascal’s rule C(i, j) = C(i-1, j-1) + C(i-1, j) (values pass 2^53 from n = 57). State: (i, j), two-dimensional, j <= k = floor(n/2); the dict, map and closure caches use the string key "i,j". The plain recursion makes about 2 binomial(n, n/2) ≈ 2^n calls; memoized, about n^2/4 states and O(n^2) time.',
   recurrence: 'C(i, j) = C(i-1, j-1) + C(i-1, j) mod P, C(i, 0) = C(i, i) = 1',
   complexity: {
     naive: 'O(binomial(n, n/2)) ≈ O(2^n / √n) calls',

@@ -29,7 +29,7 @@ export default defineSuite<number, number>({
   id: 'catalan',
   title: 'Catalan numbers modulo 1,000,000,007',
   description:
-    'C(n) mod 1,000,000,007 from the convolution recurrence (OEIS A000108): each value sums n products of earlier ones, so the memoized versions do O(n^2) work and the plain recursion about 3^n calls. Products of two residues pass 2^53, so every variant multiplies with the same exact mulMod. One-dimensional state n.',
+    'C(n) mod 1,000,000,007 from the convolution recurrence C(n) = sum_{i<n} C(i) C(n-1-i) (OEIS A000108). One-dimensional state n. The plain recursion makes 3^n calls; memoized, each value sums n products of earlier ones, O(n^2) in all. Products of two residues pass 2^53, so every variant multiplies with the same exact mulMod.',
   recurrence: 'C(n) = sum_{i=0}^{n-1} C(i) C(n-1-i) mod P, C(0) = 1',
   complexity: { naive: 'O(3^n) calls', memoized: 'O(n^2) time, O(n) cache' },
   input: (n) => n,

@@ -48,7 +48,7 @@ export default defineSuite<number, number>({
   id: 'collatz',
   title: 'Longest Collatz chain among the starts up to n',
   description:
-    'The start s <= n whose Collatz trajectory takes the most steps to reach 1 (the smallest such s on a tie): Project Euler 14, whose answer below one million is 837799. Stopping times (OEIS A006577) are memoized by value, and a cache warmed by earlier starts is the point: most trajectories soon fall onto a value already seen. One-dimensional state, the value x, which can far exceed n (up to about 6 x 10^13 for n <= 10^7).',
+    'The start s <= n whose Collatz trajectory takes the most steps to reach 1 (the smallest such s on a tie): Project Euler 14, whose answer below one million is 837799. Stopping times S(x) = 1 + S(x/2 or 3x + 1), S(1) = 0 (OEIS A006577), are memoized by value, and a cache warmed by earlier starts is the point: most trajectories soon fall onto a value already seen. One-dimensional state, the value x, which can far exceed n (up to about 6 x 10^13 for n <= 10^7). The plain recursion walks every trajectory in full, about O(n log n) steps; memoized, each of about 2.17n distinct values once, O(n).',
   recurrence:
     'S(1) = 0; S(x) = 1 + S(x/2) for even x, 1 + S(3x + 1) for odd x > 1; answer: argmax_{s <= n} S(s)',
   complexity: {

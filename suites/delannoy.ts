@@ -24,7 +24,7 @@ export default defineSuite<number, number>({
   id: 'delannoy',
   title: 'Central Delannoy numbers modulo 1,000,000,007',
   description:
-    'D(n, n) mod 1,000,000,007: paths from (0, 0) to (n, n) with steps right, up or diagonally up-right (OEIS A001850), past 2^53 from n = 23. Three-way recurrence, so the plain recursion grows like (3 + 2√2)^n. State: (i, j), two-dimensional; the dict, map and closure caches use the string key "i,j".',
+    'D(n, n) mod 1,000,000,007: paths from (0, 0) to (n, n) with steps right, up or diagonally up-right, D(i, j) = D(i-1, j) + D(i, j-1) + D(i-1, j-1) (OEIS A001850), past 2^53 from n = 23. State: (i, j), two-dimensional; the dict, map and closure caches use the string key "i,j". The three-way plain recursion grows like (3 + 2√2)^n ≈ 5.83^n calls; memoized, (n + 1)^2 states and O(n^2) time.',
   recurrence: 'D(i, j) = D(i-1, j) + D(i, j-1) + D(i-1, j-1) mod P, D(i, 0) = D(0, j) = 1',
   complexity: { naive: 'O((3 + 2√2)^n) ≈ O(5.83^n) calls', memoized: 'O(n^2) time, O(n^2) cache' },
   input: (n) => n,

@@ -21,7 +21,7 @@ export default defineSuite<number, bigint>({
   id: 'fibonacci-bigint',
   title: 'Exact Fibonacci numbers in BigInt',
   description:
-    'F(n) exactly, as a BigInt with about 0.694n bits. One-dimensional state n. At large n each addition costs O(n) itself, so the arithmetic, not the number of calls, dominates the memoized and bottom-up times; the bottom-up variant keeps only the last two values, because a table of n BigInts would hold O(n^2) bits.',
+    'F(n) exactly, as a BigInt of about 0.694n bits, from F(n) = F(n-1) + F(n-2). One-dimensional state n. The plain recursion makes O(φ^n) calls; the memoized and bottom-up versions make O(n) additions, but each addition of O(n)-bit numbers costs O(n) itself, so at large n the BigInt arithmetic (O(n^2) bit operations in all), not the number of calls, dominates their times. The bottom-up variant keeps only the last two values: a table of n BigInts would hold O(n^2) bits.',
   recurrence: 'F(n) = F(n-1) + F(n-2), F(0) = 0, F(1) = 1 (exact BigInt)',
   complexity: {
     naive: 'O(φ^n) calls, φ ≈ 1.618',

@@ -17,7 +17,7 @@ export default defineSuite<number, number>({
   id: 'grid-paths',
   title: 'Monotone lattice paths across an n x n grid, modulo 1,000,000,007',
   description:
-    'The number of paths from (0, 0) to (n, n) with unit steps right or up, mod 1,000,000,007: the central binomial coefficient binomial(2n, n) (OEIS A000984), past 2^53 from n = 29. State: (i, j), two-dimensional; the dict, map and closure caches use the string key "i,j".',
+    'The number of monotone paths from (0, 0) to (n, n), G(i, j) = G(i-1, j) + G(i, j-1), mod 1,000,000,007: the central binomial coefficient binomial(2n, n) (OEIS A000984), past 2^53 from n = 29. State: (i, j), two-dimensional; the dict, map and closure caches use the string key "i,j". The plain recursion makes about 2 binomial(2n, n) ≈ 4^n calls; memoized, (n + 1)^2 states and O(n^2) time.',
   recurrence: 'G(i, j) = G(i-1, j) + G(i, j-1) mod P, G(i, 0) = G(0, j) = 1',
   complexity: { naive: 'O(binomial(2n, n)) ≈ O(4^n / √n) calls', memoized: 'O(n^2) time, O(n^2) cache' },
   input: (n) => n,

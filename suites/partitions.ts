@@ -28,7 +28,7 @@ export default defineSuite<number, number>({
   id: 'partitions',
   title: 'Integer partitions p(n) modulo 1,000,000,007',
   description:
-    'The number of partitions of n (OEIS A000041), through p(n, k), the partitions of n into parts of size at most k; answer p(n, n) mod 1,000,000,007 (p(n) passes 2^53 at n = 300). State: (n, k), two-dimensional; the dict, map and closure caches use the string key "n,k".',
+    'The number of partitions of n (OEIS A000041) through p(n, k), the partitions of n into parts of size at most k: p(n, k) = p(n, k-1) + p(n-k, k); answer p(n, n) mod 1,000,000,007 (p(n) passes 2^53 at n = 300). State: (n, k), two-dimensional; the dict, map and closure caches use the string key "n,k". The plain recursion makes at least p(n) calls, exponential in √n; memoized, O(n^2) states and time.',
   recurrence:
     'p(n, k) = p(n, k-1) + p(n-k, k) mod P, where p(0, k) = 1, p(n, 0) = 0 for n > 0, and p(n, k) = p(n, n) for k > n',
   complexity: {

@@ -38,7 +38,7 @@ export default defineSuite<number, number>({
   id: 'stairs',
   title: 'Ways to climb n stairs with steps of 1, 2 or 3, modulo 1,000,000,007',
   description:
-    'The number of ordered ways to climb n stairs taking 1, 2 or 3 steps at a time, mod 1,000,000,007 so every value is exact in Number arithmetic. W(n) is the tribonacci number A000073(n + 2). One-dimensional state n.',
+    'The number of ordered ways to climb n stairs taking 1, 2 or 3 steps at a time, W(n) = W(n-1) + W(n-2) + W(n-3), mod 1,000,000,007 so every value is exact in Number arithmetic; W(n) is the tribonacci number A000073(n + 2). One-dimensional state n. The plain recursion makes O(1.839^n) calls, the memoized and tabulated versions O(n).',
   recurrence: 'W(n) = W(n-1) + W(n-2) + W(n-3) mod P, W(0) = W(1) = 1, W(2) = 2',
   complexity: {
     naive: 'O(τ^n) calls, τ ≈ 1.839 (the tribonacci constant)',

@@ -20,7 +20,9 @@ describe('fibonacci suite', () => {
   });
 
   // Library-wrapping variants are audited separately (some defaults do not memoize recursion at all).
-  const handWritten = Object.entries(fibonacci.variants).filter(([name]) => fibonacci.libraries?.[name] === undefined);
+  const handWritten = Object.entries(fibonacci.variants).filter(
+    ([name]) => fibonacci.libraries?.[name] === undefined,
+  );
   for (const [name, factory] of handWritten) {
     it(`${name} matches OEIS A000045`, () => {
       const limit = name === 'naive' ? 20 : A000045.length - 1;
