@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { predictCallNs } from '../runners/predict.ts';
+
+describe('predictCallNs()', () => {
+  it('extrapolates a power law through the last point and one at most 2/3 its size', () => {
+    // t = n^2: from (10, 100) and (20, 400), n = 40 gives 1,600.
+    const points = [
+      { n: 10, median_ns: 100 },
+      { n: 20, median_ns: 400 },
+    ];
+    assert.ok(Math.abs((predictCallNs(points, 40) ?? 0) - 1600) < 1e-6);
+  });
+
+  it('skips a neighbour too close to the last point, so noise is not magnified', () => {
+    // 19 -> 20 with 30% noise would give an exponent of about 5; the fit uses 10 -> 20 instead.
+    const points = [
+      { n: 10, median_ns: 100 },
+      { n: 19, median_ns: 300 },
+      { n: 20, median_ns: 400 },
+    ];
+    assert.ok(Math.abs((predictCallNs(points, 40) ?? 0) - 1600) < 1e-6);
+  });
+
+  it('under-predicts exponential growth (the safe side) and still flags hopeless sizes', () => {
+    // naive Fibonacci: about 1.618^n ns; through 20 and 30, the power law at 100 is still astronomically large.
+    const fib = (n: number) => 1.618 ** n;
+    const predicted = predictCallNs(
+      [20, 25, 30].map((n) => ({ n, median_ns: fib(n) })),
+      100,
+    );
+    assert.ok(predicted !== undefined && predicted < fib(100) && predicted > 1e9);
+  });
+
+  it('predicts nothing without a wide enough pair or without growth', () => {
+    assert.equal(predictCallNs([{ n: 10, median_ns: 5 }], 20), undefined);
+    assert.equal(
+      predictCallNs(
+        [
+          { n: 10, median_ns: 5 },
+          { n: 12, median_ns: 9 },
+        ],
+        20,
+      ),
+      undefined,
+    );
+    assert.equal(
+      predictCallNs(
+        [
+          { n: 10, median_ns: 5 },
+          { n: 20, median_ns: 4 },
+        ],
+        40,
+      ),
+      undefined,
+    );
+  });
+});
