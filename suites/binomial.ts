@@ -1,7 +1,5 @@
 import { defineSuite } from '../lib/define-suite.ts';
-
-/** The modulus: a prime below 2^30, so a sum of two residues stays an exact small integer. */
-export const P = 1_000_000_007;
+import { P } from './_modular.ts';
 
 /**
  * The multiplicative formula in exact BigInt: binomial(n, i) = binomial(n, i - 1) * (n - i + 1) / i,

@@ -1,7 +1,7 @@
 import { defineSuite } from '../lib/define-suite.ts';
+import { P } from './_modular.ts';
 
 /** The modulus: a prime below 2^30, so a sum of three residues stays an exact small integer. */
-export const P = 1_000_000_007;
 
 /**
  * The sum D(n, n) = sum_{k=0}^{n} binomial(n, k)^2 2^k in exact BigInt (k counts the diagonal

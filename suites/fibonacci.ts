@@ -1,8 +1,6 @@
 import { defineSuite } from '../lib/define-suite.ts';
 import { libraryVariants } from './_memoizers.ts';
-
-/** The modulus: a prime below 2^30, so a sum of two residues stays an exact small integer. */
-export const P = 1_000_000_007;
+import { P } from './_modular.ts';
 
 /** Fast doubling in BigInt: F(2k) = F(k)(2F(k+1) - F(k)), F(2k+1) = F(k)^2 + F(k+1)^2 (mod P). */
 export function fibonacciFastDoubling(n: number): number {

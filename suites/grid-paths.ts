@@ -1,7 +1,6 @@
 import { defineSuite } from '../lib/define-suite.ts';
-
-/** The modulus: a prime below 2^30, so a sum of two residues stays an exact small integer. */
-export const P = 1_000_000_007;
+import { libraryVariants } from './_memoizers.ts';
+import { P } from './_modular.ts';
 
 /**
  * The closed form G(n, n) = binomial(2n, n) in exact BigInt, by the multiplicative formula
@@ -12,6 +11,20 @@ export function centralBinomialExact(n: number): bigint {
   for (let i = 1; i <= n; i++) value = (value * BigInt(n + i)) / BigInt(i);
   return value;
 }
+
+/**
+ * The audit's npm memoizers (suites/_memoizers.ts), written like `closure`: the recursion goes through
+ * each one's binding, with (i, j) as two arguments, so a memoizer keyed on the first one shows it.
+ */
+const audit = libraryVariants<[i: number, j: number], number, number>(
+  (i, j) => `${i},${j}`,
+  (memoizer) => (t) => {
+    const paths: (i: number, j: number) => number = t.memoizeWith(memoizer, (i: number, j: number): number =>
+      i === 0 || j === 0 ? 1 : (paths(i - 1, j) + paths(i, j - 1)) % P,
+    );
+    return (n) => paths(n, n);
+  },
+);
 
 export default defineSuite<number, number>({
   id: 'grid-paths',
@@ -141,7 +154,10 @@ export default defineSuite<number, number>({
         return paths(n, n);
       };
     },
+
+    ...audit.variants,
   },
+  libraries: audit.libraries,
   notes: {
     'map-packed': 'A Map keyed by one number, i * (n + 1) + j, instead of the string "i,j".',
     'map-nested': 'A Map of Maps: one inner Map per row i, keyed by j.',

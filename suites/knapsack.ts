@@ -1,4 +1,5 @@
 import { defineSuite } from '../lib/define-suite.ts';
+import { libraryVariants } from './_memoizers.ts';
 
 /** A 0/1 knapsack instance: item i weighs `weights[i]` and is worth `values[i]` (integer units). */
 export interface KnapsackInput {
@@ -57,6 +58,28 @@ export function knapsackPareto({ weights, values, capacity }: KnapsackInput): nu
   }
   return (front.at(-1) as Pair).value;
 }
+
+/**
+ * The audit's npm memoizers (suites/_memoizers.ts), written like `closure`: the recursion goes through
+ * each one's binding, with (i, w) as two arguments, so a memoizer keyed on the first one shows it.
+ */
+const audit = libraryVariants<[i: number, w: number], KnapsackInput, number>(
+  (i, w) => `${i},${w}`,
+  (memoizer) => (t) => {
+    let weights: number[] = [];
+    let values: number[] = [];
+    const best: (i: number, w: number) => number = t.memoizeWith(memoizer, (i: number, w: number): number => {
+      if (i === weights.length) return 0;
+      const weight = weights[i] as number;
+      if (weight > w) return best(i + 1, w);
+      return Math.max(best(i + 1, w), (values[i] as number) + best(i + 1, w - weight));
+    });
+    return (input) => {
+      ({ weights, values } = input);
+      return best(0, input.capacity);
+    };
+  },
+);
 
 export default defineSuite<KnapsackInput, number>({
   id: 'knapsack',
@@ -239,7 +262,10 @@ export default defineSuite<KnapsackInput, number>({
         return best(0, capacity);
       };
     },
+
+    ...audit.variants,
   },
+  libraries: audit.libraries,
   notes: {
     'map-packed': 'A Map keyed by the number i * (capacity + 1) + w instead of a template string.',
     'map-nested': 'A Map of Maps: one inner Map per item index i, keyed by the capacity left w.',

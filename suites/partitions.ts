@@ -1,7 +1,5 @@
 import { defineSuite } from '../lib/define-suite.ts';
-
-/** The modulus: a prime below 2^30, so a sum of two residues stays an exact small integer. */
-export const P = 1_000_000_007;
+import { P } from './_modular.ts';
 
 /**
  * Euler's pentagonal number theorem in exact BigInt, O(n^1.5) additions:

@@ -1,7 +1,5 @@
 import { defineSuite } from '../lib/define-suite.ts';
-
-/** The modulus: a prime below 2^30, so a sum of three residues stays an exact small integer. */
-export const P = 1_000_000_007;
+import { P } from './_modular.ts';
 
 /** A 3 x 3 matrix of residues mod P, row-major. */
 type Matrix = bigint[];

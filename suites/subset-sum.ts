@@ -1,7 +1,5 @@
 import { defineSuite } from '../lib/define-suite.ts';
-
-/** The modulus: a prime below 2^30, so a sum of two residues stays an exact small integer. */
-const P = 1_000_000_007;
+import { mulMod, P } from './_modular.ts';
 
 /** Positive integers and the sum a subset of them has to hit. */
 export interface SubsetSumInput {
@@ -14,11 +12,6 @@ const MAX_NUMBER = 50;
 
 /** A running sum is reduced mod P once it passes this, 2^52, so adding one more term stays below 2^53. */
 const EXACT_SUM_LIMIT = 2 ** 52;
-
-/** a · b mod P for residues a, b, in BigInt since the product can pass 2^53. */
-function mulMod(a: number, b: number): number {
-  return Number((BigInt(a) * BigInt(b)) % BigInt(P));
-}
 
 /**
  * The number of subsets mod P from the generating function G(x) = Π_i (1 + x^(a_i)) by its

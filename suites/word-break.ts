@@ -1,7 +1,5 @@
 import { defineSuite } from '../lib/define-suite.ts';
-
-/** The modulus: a prime below 2^30, so a sum of two residues stays an exact small integer. */
-const P = 1_000_000_007;
+import { P } from './_modular.ts';
 
 /** A text to segment and the dictionary of (non-empty) words it may be cut into. */
 export interface WordBreakInput {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createRng } from '../lib/random.ts';
 import { plainTools } from '../lib/tools.ts';
-import binomial, { binomialExact, P } from '../suites/binomial.ts';
+import { P } from '../suites/_modular.ts';
+import binomial, { binomialExact } from '../suites/binomial.ts';
 
 /** OEIS A001405, binomial(n, floor(n/2)) for n = 0..20. */
 const A001405 = [

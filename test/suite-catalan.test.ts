@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { plainTools } from '../lib/tools.ts';
-import catalan, { catalanExact, mulMod, P } from '../suites/catalan.ts';
+import { mulMod, P } from '../suites/_modular.ts';
+import catalan, { catalanExact } from '../suites/catalan.ts';
 
 /** OEIS A000108, C(0)..C(30); C(30) = 3,814,986,502,092,304 is still below 2^53, the residues are not. */
 const A000108 = [

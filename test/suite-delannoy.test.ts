@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { plainTools } from '../lib/tools.ts';
-import delannoy, { centralDelannoyExact, P } from '../suites/delannoy.ts';
+import { P } from '../suites/_modular.ts';
+import delannoy, { centralDelannoyExact } from '../suites/delannoy.ts';
 
 /** OEIS A001850, central Delannoy numbers D(n, n) for n = 0..23; D(23) is the first above 2^53. */
 const A001850 = [

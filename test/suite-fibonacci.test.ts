@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { plainTools } from '../lib/tools.ts';
-import fibonacci, { fibonacciFastDoubling, P } from '../suites/fibonacci.ts';
+import { P } from '../suites/_modular.ts';
+import fibonacci, { fibonacciFastDoubling } from '../suites/fibonacci.ts';
 
 /** OEIS A000045, F(0)..F(20). */
 const A000045 = [0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181, 6765];

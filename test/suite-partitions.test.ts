@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { plainTools } from '../lib/tools.ts';
-import partitions, { P, partitionsPentagonal } from '../suites/partitions.ts';
+import { P } from '../suites/_modular.ts';
+import partitions, { partitionsPentagonal } from '../suites/partitions.ts';
 
 /** OEIS A000041, p(0)..p(49). */
 const A000041 = [

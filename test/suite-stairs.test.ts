@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { plainTools } from '../lib/tools.ts';
-import stairs, { P, stairsMatrixPower } from '../suites/stairs.ts';
+import { P } from '../suites/_modular.ts';
+import stairs, { stairsMatrixPower } from '../suites/stairs.ts';
 
 /**
  * OEIS A000073 (tribonacci, a(0) = a(1) = 0, a(2) = 1), a(0)..a(37). The ways to climb n stairs
