@@ -11,7 +11,7 @@ export const PROFILES: readonly Profile[] = ['quick', 'default', 'full', 'ci'];
 const REQUIRED_LADDERS = ['quick', 'default', 'full'] as const;
 
 /** Without its own `ci` ladder, a suite's ci sizes are this many of the smallest `quick` sizes. */
-export const CI_SIZES = 3;
+export const CI_SIZES = 2;
 
 /** The sizes a suite runs in a profile. */
 export function laddersFor(

@@ -75,8 +75,8 @@ export function measureAllocated(run: () => unknown, repeat: number): number | u
 }
 
 /** The smallest of several GC-free readings: compilation only ever adds to a window, never removes. */
-function minimumAllocated(run: () => unknown, repeat: number): number | undefined {
-  const readings = Array.from({ length: ALLOCATION_READINGS }, () => measureAllocated(run, repeat)).filter(
+function minimumAllocated(run: () => unknown, repeat: number, windows: number): number | undefined {
+  const readings = Array.from({ length: windows }, () => measureAllocated(run, repeat)).filter(
     (reading): reading is number => reading !== undefined,
   );
   return readings.length === 0 ? undefined : Math.min(...readings);
@@ -110,14 +110,16 @@ export function measureMemory(
     (a, b) => a - b,
   );
   const retained = retainedReadings[Math.floor(retainedReadings.length / 2)] as number;
-  const single = minimumAllocated(allocate, 1);
+  // Light profiles take one reading of each; the allocation windows follow the retained readings, at most three.
+  const windows = Math.min(ALLOCATION_READINGS, readings);
+  const single = minimumAllocated(allocate, 1, windows);
   let allocated = single;
   // Repeating only pays for small allocations, and only while the window stays short in time.
   const affordable = callNs > 0 ? Math.floor((ALLOCATION_WINDOW_MS * 1e6) / callNs) : MAX_ALLOCATION_REPEAT;
   if (single !== undefined && single < ALLOCATION_SAMPLE_BYTES && affordable > 1) {
     const wanted = Math.ceil(ALLOCATION_SAMPLE_BYTES / Math.max(single, 16));
     const repeat = Math.min(MAX_ALLOCATION_REPEAT, wanted, affordable);
-    allocated = minimumAllocated(allocate, repeat) ?? single;
+    allocated = minimumAllocated(allocate, repeat, windows) ?? single;
   }
   return allocated === undefined
     ? {

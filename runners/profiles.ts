@@ -17,7 +17,7 @@ export type ProfileSettings = Pick<
 export const PROFILE_SETTINGS = {
   quick: {
     budget_ms: 50,
-    time_ms: 25,
+    time_ms: 15,
     warmup_ms: 5,
     min_samples: 8,
     cell_timeout_ms: 60_000,
@@ -41,8 +41,8 @@ export const PROFILE_SETTINGS = {
   },
   ci: {
     budget_ms: 60_000,
-    time_ms: 30,
-    warmup_ms: 10,
+    time_ms: 15,
+    warmup_ms: 5,
     min_samples: 10,
     cell_timeout_ms: 120_000,
     memory_readings: 1,

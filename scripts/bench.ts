@@ -107,8 +107,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return EXIT[signal];
     }
     process.stdout.write(`\n${summaryText(summarizeRun(results))}\n\n`);
+    const charts = written.filter((file) => file.startsWith('charts/')).length;
+    const others = written.filter((file) => !file.startsWith('charts/'));
     process.stdout.write(
-      `Run took ${(results.elapsed_ms / 1000).toFixed(1)} s. Wrote ${relative('.', dir) || dir}/: results.json, ${written.join(', ')}\n`,
+      `Run took ${(results.elapsed_ms / 1000).toFixed(1)} s. Wrote ${relative('.', dir) || dir}/: results.json, ${others.join(', ')} and ${charts} files in charts/\n`,
     );
     const failures = results.cells.filter((cell) => FAILURE_STATUSES.has(cell.status));
     for (const cell of failures) {
@@ -122,7 +124,21 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+/** Subcommands: `npm run bench -- <name> ...` runs scripts/commands/<name>.ts. */
+const COMMANDS = ['compare', 'merge', 'ab', 'export'] as const;
+
+async function dispatch(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!COMMANDS.includes(name as (typeof COMMANDS)[number])) return main(argv);
+  const module = await import(`./commands/${name}.ts`);
+  const io = {
+    stdout: (text: string) => process.stdout.write(text),
+    stderr: (text: string) => process.stderr.write(text),
+  };
+  return module[`${name}Command`](rest, io);
+}
+
+dispatch(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

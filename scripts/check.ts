@@ -61,9 +61,9 @@ export async function checkCommand(argv: string[], io: CommandIo): Promise<numbe
     const command = addCompareOptions(
       program(
         'npm run bench:check --',
-        'Runs the ci profile into a new run folder and compares it with the committed baseline: exact\n' +
-          'fields always, times as the machines allow (see compare). Writes check.md, check.json and\n' +
-          'exports (github-action-benchmark.json, bencher.json) into the run folder.\n' +
+        'Runs the ci profile into a new run folder and compares it with the committed baseline: exact ' +
+          'fields always, times as the machines allow (see compare). Writes check.md, check.json and ' +
+          'exports (github-action-benchmark.json, bencher.json) into the run folder. ' +
           'Exit 0: nothing regressed; 1: regressed or the run failed; 2: bad input.',
         io,
       ),

@@ -117,8 +117,8 @@ export async function abCommand(argv: string[], io: CommandIo): Promise<number> 
     const command = addCompareOptions(
       program(
         'npm run bench -- ab',
-        'Runs the base revision and this checkout alternately on this machine with the same bench\n' +
-          'options (any bench option not listed here), then compares them. Exit 0: nothing regressed;\n' +
+        'Runs the base revision and this checkout alternately on this machine with the same bench ' +
+          'options (any bench option not listed here), then compares them. Exit 0: nothing regressed; ' +
           '1: regressed or an exact field differs; 2: bad input.',
         io,
       ),

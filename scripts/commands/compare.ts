@@ -37,9 +37,9 @@ export async function compareCommand(argv: string[], io: CommandIo): Promise<num
     const command = addCompareOptions(
       program(
         'npm run bench -- compare',
-        'Compares run B (after) with run A (before): exact fields (answers, operation counts, complexity\n' +
-          'class) always; times per cell with statistics when both ran on the same machine, else only the\n' +
-          'ratios between variants of each run. Exit 0: nothing regressed; 1: regressed or an exact field\n' +
+        'Compares run B (after) with run A (before): exact fields (answers, operation counts, complexity ' +
+          'class) always; times per cell with statistics when both ran on the same machine, else only the ' +
+          'ratios between variants of each run. Exit 0: nothing regressed; 1: regressed or an exact field ' +
           'differs; 2: bad input.',
         io,
       ),

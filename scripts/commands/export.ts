@@ -12,7 +12,7 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   return guard('export', io, async () => {
     const command = program(
       'npm run bench -- export',
-      "Writes a run's results in the input format of github-action-benchmark (customSmallerIsBetter)\n" +
+      "Writes a run's results in the input format of github-action-benchmark (customSmallerIsBetter) " +
         'or Bencher (Bencher Metric Format JSON). Exit 0: written; 2: bad input.',
       io,
     )

@@ -15,7 +15,7 @@ export async function mergeCommand(argv: string[], io: CommandIo): Promise<numbe
   return guard('merge', io, async () => {
     const command = program(
       'npm run bench -- merge',
-      'Joins the result sets of the shards of one run (--shard 1/n ... n/n, same options otherwise)\n' +
+      'Joins the result sets of the shards of one run (--shard 1/n ... n/n, same options otherwise) ' +
         'into one result set, equal on every exact field to the unsharded run. Exit 0: merged; 2: bad input.',
       io,
     )

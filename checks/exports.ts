@@ -1,0 +1,100 @@
+import type { Cell, Results } from '../lib/types.ts';
+
+/**
+ * Results in the formats of tools people already track benchmarks with. Only `ok` cells carry
+ * times; each becomes one benchmark named "<suite>/<variant>/n=<n>" (plus "/<runner>" for benny).
+ */
+
+/** The export formats offered on the command line. */
+export const EXPORT_FORMATS = ['github-action-benchmark', 'bencher'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** One entry of github-action-benchmark's `customSmallerIsBetter` input. */
+export interface ActionBenchmarkEntry {
+  name: string;
+  unit: string;
+  value: number;
+  /** Free text the action shows beside the value; here the half-width of the 95% CI of the median. */
+  range?: string;
+  /** Free text shown in the chart's tooltip. */
+  extra?: string;
+}
+
+/** One measure of Bencher Metric Format: the value and optionally a lower and upper bound. */
+export interface BencherMetric {
+  value: number;
+  lower_value?: number;
+  upper_value?: number;
+}
+
+/** Bencher Metric Format: benchmark name -> measure slug -> metric. */
+export type BencherReport = Record<string, Record<string, BencherMetric>>;
+
+/** The benchmark name of a cell, stable across runs. */
+export function benchmarkName(cell: Pick<Cell, 'suite' | 'variant' | 'n' | 'runner'>): string {
+  return `${cell.suite}/${cell.variant}/n=${cell.n}${cell.runner === 'tinybench' ? '' : `/${cell.runner}`}`;
+}
+
+type TimedCell = Cell & { median_ns: number };
+
+function timedCells(results: Results): TimedCell[] {
+  return results.cells.filter(
+    (cell): cell is TimedCell => cell.status === 'ok' && typeof cell.median_ns === 'number',
+  );
+}
+
+/**
+ * github-action-benchmark, tool `customSmallerIsBetter`: `[{ name, unit, value, range, extra }]`,
+ * the median time per call in ns. The action compares each value with the previous commit's and
+ * alerts past its own ratio threshold; it has no notion of noise, so give it a generous one (200%).
+ */
+export function toActionBenchmark(results: Results): ActionBenchmarkEntry[] {
+  return timedCells(results).map((cell) => {
+    const half =
+      cell.ci_low_ns !== undefined && cell.ci_high_ns !== undefined
+        ? Math.max(cell.median_ns - cell.ci_low_ns, cell.ci_high_ns - cell.median_ns)
+        : undefined;
+    const extra = [
+      `${cell.samples ?? 0} samples`,
+      `batch ${cell.batch ?? 1}`,
+      ...(cell.processes !== undefined && cell.processes > 1 ? [`${cell.processes} processes`] : []),
+      ...(cell.calls !== undefined ? [`${cell.calls} calls`] : []),
+      `Node ${results.environment.node}`,
+      results.environment.cpu_model,
+    ].join(', ');
+    return {
+      name: benchmarkName(cell),
+      unit: 'ns/call',
+      value: cell.median_ns,
+      ...(half === undefined ? {} : { range: `± ${half.toPrecision(3)}` }),
+      extra,
+    };
+  });
+}
+
+/**
+ * Bencher Metric Format: per cell the built-in `latency` measure (ns) with the 95% CI of the median
+ * as bounds, and a `calls` measure with the exact call count (the same on every machine, so a
+ * threshold on it catches algorithmic changes however noisy the machine).
+ */
+export function toBencher(results: Results): BencherReport {
+  const report: BencherReport = {};
+  for (const cell of timedCells(results)) {
+    const metrics: Record<string, BencherMetric> = {
+      latency: {
+        value: cell.median_ns,
+        ...(cell.ci_low_ns === undefined ? {} : { lower_value: cell.ci_low_ns }),
+        ...(cell.ci_high_ns === undefined ? {} : { upper_value: cell.ci_high_ns }),
+      },
+    };
+    if (cell.calls !== undefined) metrics.calls = { value: cell.calls };
+    report[benchmarkName(cell)] = metrics;
+  }
+  return report;
+}
+
+/** The export in the named format, as JSON text. */
+export function exportText(results: Results, format: ExportFormat): string {
+  const data = format === 'bencher' ? toBencher(results) : toActionBenchmark(results);
+  return `${JSON.stringify(data, null, 1)}\n`;
+}

@@ -1,0 +1,203 @@
+import {
+  digamma,
+  incompleteBeta,
+  studentQuantileTwoSided,
+  studentTwoSided,
+  trigamma,
+  trigammaInverse,
+} from './special.ts';
+
+/**
+ * A t-test on the logs of the process medians whose variance borrows strength from all the cells
+ * of the comparison (Smyth 2004, the "moderated t" of limma, built for thousands of parallel tests
+ * with two or three replicates each, which is exactly a benchmark run repeated in 3 processes).
+ *
+ * Why not a plain test per cell: with 3 processes per side, a per-cell variance has 4 degrees of
+ * freedom. A cell whose 6 processes happen to agree closely gets a tiny variance and a huge t, so a
+ * plain t-test cries wolf, and to pass a multiple-testing correction over hundreds of cells its
+ * critical value is so large (t > 8.6 at 4 df for p < 5e-4) that a 10% slowdown is rarely caught.
+ * A rank test on 3 + 3 process medians cannot go below p = 0.1 at all. The moderated variance is a
+ * weighted mean of the cell's own variance (d df) and a prior fitted to all cells (d0 df), and the
+ * t statistic has d + d0 degrees of freedom.
+ */
+
+/** The prior of the cell variances: a scaled inverse chi-square with `df` degrees of freedom around `variance`. */
+export interface VariancePrior {
+  /** Typical variance of the log process medians within a cell (log units squared). */
+  variance: number;
+  /** How many degrees of freedom the prior is worth (0: no borrowing; capped at MAX_PRIOR_DF). */
+  df: number;
+}
+
+/** Fewest cells with a variance for a prior to be fitted; below it, each cell stands alone (df 0). */
+export const MIN_PRIOR_CELLS = 10;
+
+/**
+ * The prior never counts for more than this many degrees of freedom, so that a cell's own spread
+ * always keeps some weight (limma lets it grow without bound).
+ */
+export const MAX_PRIOR_DF = 30;
+
+/**
+ * A cell whose variance is this improbable under the prior (upper tail of F(d, d0)) is judged by
+ * its own variance alone (limma's robust mode does the same more smoothly). A run mixes calm cells
+ * with a few bimodal ones (here: closure variants, 10-40% between processes); shrinking those
+ * towards the calm majority would turn their noise into false alarms.
+ */
+export const OUTLIER_P = 0.01;
+
+/**
+ * Process medians closer than this (relative, ~0.1%) are not resolved: timer granularity and
+ * batch rounding make identical medians common for fast cells. A zero variance would also make
+ * log(variance) infinite in the prior fit.
+ */
+export const VARIANCE_FLOOR = 1e-3 ** 2;
+
+const medianOf = (values: readonly number[]): number => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = (sorted.length - 1) / 2;
+  return ((sorted[Math.floor(mid)] as number) + (sorted[Math.ceil(mid)] as number)) / 2;
+};
+
+/**
+ * Fits the prior by limma's method of moments on log variances (fitFDist): E[log s^2] and
+ * Var[log s^2] of a scaled chi-square are known in terms of digamma and trigamma. Robust version:
+ * the centre is the median (shifted by the known median - mean gap of log chi-square) and the
+ * spread comes from the median absolute deviation, so that the bimodal cells, far in the upper
+ * tail, do not inflate the prior; they are then set apart by OUTLIER_P.
+ */
+export function fitPrior(variances: readonly number[], dfs: readonly number[]): VariancePrior {
+  const usable = variances
+    .map((variance, index) => ({ variance: Math.max(variance, VARIANCE_FLOOR), df: dfs[index] as number }))
+    .filter(({ variance, df }) => df > 0 && Number.isFinite(variance));
+  if (usable.length < MIN_PRIOR_CELLS) return { variance: Number.NaN, df: 0 };
+  const e = usable.map(({ variance, df }) => Math.log(variance) - digamma(df / 2) + Math.log(df / 2));
+  const typicalDf = medianOf(usable.map(({ df }) => df));
+  // Median of chi-square(d)/d by Wilson-Hilferty; its log minus the mean of the log is the gap.
+  const chiMedian = (1 - 2 / (9 * typicalDf)) ** 3;
+  const gap = Math.log(chiMedian) - (digamma(typicalDf / 2) - Math.log(typicalDf / 2));
+  const centre = medianOf(e) - gap;
+  const mad = medianOf(e.map((x) => Math.abs(x - medianOf(e))));
+  const spread = (1.4826 * mad) ** 2;
+  const excess = spread - usable.reduce((sum, { df }) => sum + trigamma(df / 2), 0) / usable.length;
+  if (excess <= 0) return { variance: Math.exp(centre), df: MAX_PRIOR_DF };
+  const df = Math.min(2 * trigammaInverse(excess), MAX_PRIOR_DF);
+  return { variance: Math.exp(centre + digamma(df / 2) - Math.log(df / 2)), df };
+}
+
+/** P(F(d1, d2) >= f): the upper tail of Fisher's F distribution. */
+export function fUpperTail(f: number, d1: number, d2: number): number {
+  if (!(f > 0)) return 1;
+  return incompleteBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
+}
+
+/**
+ * With this many processes or more, the slowest process of each run is set aside. Disturbed
+ * processes are real and one-sided: in two ci runs of the same code on a shared machine, every
+ * process median far from its siblings was slower (up to 2x: contention, an unlucky JIT decision),
+ * never faster. One such process would inflate the cell's variance and hide a real slowdown, or
+ * shift the mean and fake one. Trimming only the slow end keeps a genuinely noisy cell noisy (its
+ * fast processes still spread), so it is not mistaken for a calm one. With 3 processes nothing is
+ * trimmed (2 left would give a variance of 1 degree of freedom), which is why 5 is the default.
+ */
+export const TRIM_FROM = 4;
+
+/**
+ * Var(mean of the r - 1 smallest of r normals) / (E[sample variance of those r - 1] / (r - 1)), by
+ * Monte Carlo (10^6 draws per r): the factor by which the naive standard error of a mean with the
+ * maximum dropped must be inflated (the kept values are less spread than the population).
+ */
+const TRIM_INFLATION: Record<number, number> = {
+  4: 1.314,
+  5: 1.293,
+  6: 1.274,
+  7: 1.256,
+  8: 1.242,
+  9: 1.224,
+  10: 1.214,
+  12: 1.2,
+  16: 1.169,
+};
+
+function inflation(r: number): number {
+  if (r < TRIM_FROM) return 1;
+  const known = Object.keys(TRIM_INFLATION)
+    .map(Number)
+    .filter((k) => k <= r);
+  return TRIM_INFLATION[Math.max(...known)] as number;
+}
+
+/** One run's log process medians, the slowest set aside when there are enough: mean, sum of squares, count kept. */
+function trimmed(logs: readonly number[]): { mean: number; squares: number; kept: number; factor: number } {
+  const sorted = [...logs].sort((x, y) => x - y);
+  const kept = sorted.length >= TRIM_FROM ? sorted.slice(0, -1) : sorted;
+  const mean = kept.reduce((sum, x) => sum + x, 0) / kept.length;
+  const squares = kept.reduce((sum, x) => sum + (x - mean) ** 2, 0);
+  return { mean, squares, kept: kept.length, factor: inflation(sorted.length) };
+}
+
+/** The geometric mean of process medians (ns), the slowest set aside from 4 on: the centre a run is compared by. */
+export function trimmedGeometricMean(values: readonly number[]): number {
+  return Math.exp(trimmed(values.map(Math.log)).mean);
+}
+
+/** The per-cell ingredients of the test, on the log scale. */
+export interface LogSummary {
+  /** Mean of log b minus that of log a (after trimming): the log of the ratio of geometric means. */
+  diff: number;
+  /**
+   * Pooled variance such that the standard error of `diff` is sqrt(variance * (1/keptA + 1/keptB)):
+   * the pooled two-sample variance, inflated for the trimming (see TRIM_INFLATION).
+   */
+  variance: number;
+  /** Its degrees of freedom, keptA + keptB - 2. */
+  df: number;
+  /** Processes kept after trimming, per run. */
+  keptA: number;
+  keptB: number;
+}
+
+/** Summarizes two sets of process medians (ns, all > 0) on the log scale. */
+export function logSummary(a: readonly number[], b: readonly number[]): LogSummary {
+  const ta = trimmed(a.map(Math.log));
+  const tb = trimmed(b.map(Math.log));
+  const df = ta.kept + tb.kept - 2;
+  // Both runs usually have the same count; with different counts the larger factor is the safe one.
+  const factor = Math.max(ta.factor, tb.factor);
+  const variance = df > 0 ? (factor * (ta.squares + tb.squares)) / df : Number.NaN;
+  return { diff: tb.mean - ta.mean, variance, df, keptA: ta.kept, keptB: tb.kept };
+}
+
+/** The moderated test of one cell: two-sided p-value and a confidence interval of the ratio. */
+export interface ModeratedTest {
+  t: number;
+  /** True when the cell's own variance was an outlier under the prior and was used alone. */
+  outlier: boolean;
+  df: number;
+  p: number;
+  /** exp(diff): ratio of the (trimmed) geometric means of the process medians, B / A. */
+  ratio: number;
+  ciLow: number;
+  ciHigh: number;
+}
+
+/** The moderated t-test of one cell under `prior`; the interval has level 1 - alpha (not adjusted). */
+export function moderatedTest(cell: LogSummary, prior: VariancePrior, alpha: number): ModeratedTest {
+  const own = Math.max(cell.variance, VARIANCE_FLOOR);
+  const outlier = prior.df > 0 && fUpperTail(own / prior.variance, cell.df, prior.df) < OUTLIER_P;
+  const priorDf = outlier ? 0 : prior.df;
+  const variance = priorDf > 0 ? (priorDf * prior.variance + cell.df * own) / (priorDf + cell.df) : own;
+  const df = priorDf + cell.df;
+  const se = Math.sqrt(variance * (1 / cell.keptA + 1 / cell.keptB));
+  const t = cell.diff / se;
+  const half = studentQuantileTwoSided(alpha, df) * se;
+  return {
+    t,
+    outlier,
+    df,
+    p: studentTwoSided(t, df),
+    ratio: Math.exp(cell.diff),
+    ciLow: Math.exp(cell.diff - half),
+    ciHigh: Math.exp(cell.diff + half),
+  };
+}

@@ -1,0 +1,25 @@
+import { UsageError } from '../lib/errors.ts';
+import type { Results } from '../lib/types.ts';
+import { ladderKey, mergeCells } from '../runners/merge-processes.ts';
+
+/**
+ * One side of an A/B run (all base rounds, or all head rounds) as one result set: each round is
+ * one process per cell, so the rounds' cells are merged as --repeat merges processes (pooled
+ * samples, process medians, exact counts that must agree), giving `rounds` processes per cell.
+ */
+export function combineRounds(rounds: readonly Results[]): Results {
+  const first = rounds[0];
+  if (first === undefined) throw new UsageError('no rounds to combine');
+  const order = [...new Set(first.cells.map(ladderKey))];
+  const cells = mergeCells(
+    rounds.flatMap((round) => round.cells),
+    order,
+  );
+  return {
+    ...first,
+    options: { ...first.options, repeat: rounds.length },
+    cells,
+    elapsed_ms: rounds.reduce((sum, round) => sum + round.elapsed_ms, 0),
+    complete: rounds.every((round) => round.complete),
+  };
+}

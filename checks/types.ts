@@ -1,0 +1,164 @@
+/**
+ * The public types of the regression checks (compare, check, ab): what was compared, what differed
+ * and what each verdict means. lib/types.ts describes a run; this file describes a comparison of two.
+ */
+
+/** Multiple-testing corrections: `holm` (family-wise error rate) or `bh` (Benjamini-Hochberg, false discovery rate). */
+export type Correction = 'holm' | 'bh';
+
+/**
+ * How times are compared. `same-machine`: per cell, with statistics (both runs on one machine);
+ * `relative`: only ratios between variants measured in the same run (runs on different machines);
+ * `none`: no time verdict. `auto` on the command line picks same-machine or relative from the runs'
+ * environments.
+ */
+export type TimeMode = 'same-machine' | 'relative' | 'none';
+
+/** The settings of a comparison, as given on the command line or by default. */
+export interface CompareSettings {
+  /** Changes smaller than this are not reported, even when significant, percent (5 = 5%). */
+  threshold_pct: number;
+  /** Significance level after correction, e.g. 0.05. */
+  alpha: number;
+  correction: Correction;
+  /** Cross-machine check: a variant's ratio to the others may change by this factor before it counts (1.5 = ±50%). */
+  relative_tolerance: number;
+  time: TimeMode | 'auto';
+}
+
+/** The fields that must be equal on every machine, plus whole cells and the fitted complexity class. */
+export type ExactField =
+  | 'presence'
+  | 'status'
+  | 'result'
+  | 'calls'
+  | 'cache_hits'
+  | 'cache_misses'
+  | 'cache_entries'
+  | 'max_depth'
+  | 'complexity';
+
+/** One exact field that differs. */
+export interface ExactDifference {
+  suite: string;
+  variant: string;
+  runner: string;
+  /** The cell's input size; null for a fact about the whole ladder (the complexity class of the call counts). */
+  n: number | null;
+  field: ExactField;
+  /** The value in run A and in run B as text; "(missing)" when the cell or field is absent. */
+  a: string;
+  b: string;
+}
+
+/** The exact part of a comparison. */
+export interface ExactComparison {
+  /** Cells present in both runs. */
+  compared: number;
+  differences: ExactDifference[];
+}
+
+/**
+ * What the time comparison concluded for one cell. `regressed`/`improved`: significant after the
+ * correction and the ratio beyond the noise threshold; `within-noise`: significant but smaller than
+ * the threshold (not reported as a change); `unchanged`: no significant difference.
+ */
+export type TimeVerdict = 'regressed' | 'improved' | 'within-noise' | 'unchanged';
+
+/**
+ * Per cell, how the two runs were compared: `processes` (each run has >= 2 processes: a moderated
+ * t-test on log process medians) or `samples` (a run has 1 process: Mann-Whitney U on the pooled
+ * samples, which cannot see differences between processes).
+ */
+export type TimeMethod = 'processes' | 'samples';
+
+/** A same-machine time comparison of one cell. */
+export interface TimeCell {
+  suite: string;
+  variant: string;
+  runner: string;
+  n: number;
+  method: TimeMethod;
+  /** Processes (method `processes`) or samples (method `samples`) on each side. */
+  units_a: number;
+  units_b: number;
+  /** Centre of each run, ns per call: geometric mean of the process medians, or median of the pooled samples. */
+  center_a_ns: number;
+  center_b_ns: number;
+  /** center_b / center_a: above 1 means B is slower. */
+  ratio: number;
+  /** Confidence interval of the ratio at level 1 - alpha (per cell, not adjusted). */
+  ci_low: number;
+  ci_high: number;
+  /** Two-sided p-value of the cell's test, and after the multiple-testing correction. */
+  p: number;
+  p_adjusted: number;
+  verdict: TimeVerdict;
+}
+
+/** The cross-machine check of one suite x variant: its time relative to the other variants of the same run. */
+export interface RelativeVariant {
+  suite: string;
+  variant: string;
+  runner: string;
+  /** Sizes where the variant and at least one other variant have times in both runs. */
+  sizes: number[];
+  /** Geometric mean over `sizes` of (variant time / geometric mean of the other variants' times), in each run. */
+  relative_a: number;
+  relative_b: number;
+  /** relative_b / relative_a: above 1 means the variant became slower compared with its neighbours. */
+  factor: number;
+  verdict: 'regressed' | 'improved' | 'unchanged';
+}
+
+/** The estimated prior of the moderated t-test (see checks/moderated.ts). */
+export interface PriorSummary {
+  /** Typical between-process standard deviation of a cell, percent (sqrt of the prior variance of logs). */
+  sd_pct: number;
+  /** Degrees of freedom the prior is worth (0: each cell on its own). */
+  df: number;
+}
+
+/** The time part of a comparison. */
+export interface TimeComparison {
+  mode: TimeMode;
+  /** Why this mode, in a sentence (which environment fields differ, or that the user chose it). */
+  reason: string;
+  /** Whether time verdicts can fail the comparison; when false, `note` says why. */
+  gating: boolean;
+  note: string;
+  /** Same-machine comparisons, one per cell timed in both runs. */
+  cells: TimeCell[];
+  /** Cross-machine comparisons, one per suite x variant. */
+  relative: RelativeVariant[];
+  prior: PriorSummary | null;
+}
+
+/** A short description of one of the two runs. */
+export interface RunSummary {
+  /** The file the run was read from. */
+  source: string;
+  git_commit: string | null;
+  date: string;
+  node: string;
+  os: string;
+  cpu_model: string;
+  cpu_cores: number;
+  profile: string;
+  /** Processes per cell (--repeat). */
+  repeat: number;
+  cells: number;
+}
+
+/** The whole comparison of run A (before, base) with run B (after, head). */
+export interface Comparison {
+  a: RunSummary;
+  b: RunSummary;
+  settings: CompareSettings;
+  exact: ExactComparison;
+  time: TimeComparison;
+  /** Things the reader must know (option differences between the runs, incomplete runs). */
+  notes: string[];
+  /** True when an exact field differs or a gating time verdict is `regressed`: the exit code is then 1. */
+  failed: boolean;
+}
