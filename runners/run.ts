@@ -41,6 +41,27 @@ export const FAILURE_STATUSES: ReadonlySet<Cell['status']> = new Set([
   'timeout',
 ]);
 
+/**
+ * Cells that make a run fail (exit 1). A library's documented default configuration is the subject
+ * of the npm memoizer audit: its wrong answer is a finding, recorded and reported as `wrong-answer`
+ * and never timed, but not a failure of the run. Every other wrong answer, error, time-out or
+ * crash is.
+ */
+export function failedCells(results: Pick<Results, 'cells' | 'suites'>): Cell[] {
+  const audited = new Set(
+    results.suites.flatMap((suite) =>
+      Object.entries(suite.libraries)
+        .filter(([, library]) => library.configuration === 'default')
+        .map(([variant]) => `${suite.id}/${variant}`),
+    ),
+  );
+  return results.cells.filter(
+    (cell) =>
+      FAILURE_STATUSES.has(cell.status) &&
+      !(cell.status === 'wrong-answer' && audited.has(`${cell.suite}/${cell.variant}`)),
+  );
+}
+
 /** The ladders' order in the result set: as planned (suite, variant), then runner. */
 function ladderOrder(plan: readonly LadderPlan[], options: RunOptions): string[] {
   return plan.flatMap((ladder) =>

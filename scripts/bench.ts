@@ -7,7 +7,7 @@ import type { Profile, Results, RunOptions, Suite } from '../lib/types.ts';
 import { summarizeRun, summaryText } from '../reports/summary.ts';
 import { writeReports } from '../reports/write-reports.ts';
 import { planLadders, selectSuites, shardLadders } from '../runners/plan.ts';
-import { FAILURE_STATUSES, runBench } from '../runners/run.ts';
+import { failedCells, runBench } from '../runners/run.ts';
 import { parseBenchArgs, resolveOptions } from './cli.ts';
 import { createRunDir, lockRunDir } from './run-dir.ts';
 
@@ -112,7 +112,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(
       `Run took ${(results.elapsed_ms / 1000).toFixed(1)} s. Wrote ${relative('.', dir) || dir}/: results.json, ${others.join(', ')} and ${charts} files in charts/\n`,
     );
-    const failures = results.cells.filter((cell) => FAILURE_STATUSES.has(cell.status));
+    const failures = failedCells(results);
     for (const cell of failures) {
       process.stderr.write(
         `memobench: ${cell.status}: ${cell.suite} / ${cell.variant} / n = ${cell.n}: ${cell.message ?? ''}\n`,

@@ -15,7 +15,7 @@ import { baselineChanges, baselineOf, DEFAULT_BASELINE, readBaseline } from '../
 import { compareRuns } from '../checks/compare.ts';
 import { exportText } from '../checks/exports.ts';
 import { comparisonMarkdown } from '../checks/markdown.ts';
-import { FAILURE_STATUSES } from '../runners/run.ts';
+import { failedCells } from '../runners/run.ts';
 import {
   addCompareOptions,
   type CommandIo,
@@ -100,7 +100,7 @@ export async function checkCommand(argv: string[], io: CommandIo): Promise<numbe
       ({ file, results: run } = await loadRun(dir));
     }
 
-    const failing = run.cells.filter((cell) => FAILURE_STATUSES.has(cell.status));
+    const failing = failedCells(run);
     if (update) {
       if (failing.length > 0) {
         io.stderr(

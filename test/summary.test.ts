@@ -70,3 +70,23 @@ describe('summarizeRun()', () => {
     assert.match(summaryText([summary!]), /no size at which every variant was verified and timed/);
   });
 });
+
+describe('failedCells()', () => {
+  it('fails the run on wrong answers, except a library default’s, which the audit reports', async () => {
+    const { failedCells } = await import('../runners/run.ts');
+    const run = fixtureResults([
+      { ...okCell('lodash-default', 2, 1), status: 'wrong-answer' },
+      { ...okCell('lodash-tuned', 2, 1), status: 'wrong-answer' },
+      { ...okCell('map', 2, 1), status: 'crashed' },
+      okCell('naive', 2, 1),
+    ]);
+    run.suites[0]!.libraries = {
+      'lodash-default': { package: 'lodash.memoize', configuration: 'default', how: 'memoize(fn)' },
+      'lodash-tuned': { package: 'lodash.memoize', configuration: 'tuned', how: 'memoize(fn, resolver)' },
+    };
+    assert.deepEqual(
+      failedCells(run).map((cell) => cell.variant),
+      ['lodash-tuned', 'map'],
+    );
+  });
+});
