@@ -1,10 +1,19 @@
 import type { Results } from '../lib/types.ts';
+import {
+  AUDIT_COLUMNS,
+  AUDIT_NOTES,
+  type AuditRow,
+  auditConfigurations,
+  auditRows,
+  auditTexts,
+  withoutLibraries,
+} from './audit.ts';
 import { htmlEscape, jsonForScript } from './escape.ts';
 import { runFindings, type SuiteFindings } from './findings.ts';
 import { formatCount, formatElapsed, formatNs } from './format.ts';
 import { CLIENT_SCRIPT } from './html-client.ts';
 import type { HtmlAssets, InlineScript } from './html-assets.ts';
-import { cellsTable, findingsTable, fitsTable, htmlTable } from './html-tables.ts';
+import { cellsTable, findingsTable, fitsTable, htmlTable, type TableCell } from './html-tables.ts';
 import { METHOD_NOTES } from './markdown.ts';
 import { headline } from './summary.ts';
 import { FONT_FAMILY, type VegaLiteSpec } from './vega.ts';
@@ -96,6 +105,62 @@ ${cellsTable(cells)}
 </section>`;
 }
 
+/** Sort keys of the audit's numeric columns (largest n, calls, time ÷ closure, time ÷ map). */
+function auditSortKeys(row: AuditRow): (number | undefined)[] {
+  return [
+    undefined,
+    undefined,
+    undefined,
+    row.max_n ?? undefined,
+    row.calls?.calls,
+    row.relative.closure?.ratio,
+    row.relative.map?.ratio,
+    undefined,
+  ];
+}
+
+/** The audit of npm memoizers: table, chart and configurations; empty without library variants. */
+function auditSection(
+  rows: readonly AuditRow[],
+  specs: ReadonlyMap<string, VegaLiteSpec>,
+  charts: PlacedChart[],
+) {
+  if (rows.length === 0) return '';
+  const numeric = new Set(['largest n', 'calls (closure, naive)', 'time ÷ closure', 'time ÷ map']);
+  const table = htmlTable(
+    AUDIT_COLUMNS.map((title) => ({ title, numeric: numeric.has(title) })),
+    rows.map((row) => {
+      const keys = auditSortKeys(row);
+      return auditTexts(row).map((text, index): TableCell => {
+        const sort = keys[index];
+        return sort === undefined ? { text } : { text, sort };
+      });
+    }),
+    true,
+  );
+  const configurations = htmlTable(
+    [
+      { title: 'variant' },
+      { title: 'package' },
+      { title: 'configuration' },
+      { title: 'how' },
+      { title: 'suites' },
+    ],
+    auditConfigurations(rows).map((c) =>
+      [c.variant, c.package, c.configuration, c.how, c.suites.join(', ')].map((text) => ({ text })),
+    ),
+    false,
+  );
+  return `<section id="audit">
+<h2>Audit of npm memoizers</h2>
+${table}
+${chartDiv(charts, 'audit', specs)}
+<h3>Configurations</h3>
+${configurations}
+<ul>${AUDIT_NOTES.map((note) => `<li>${htmlEscape(note)}</li>`).join('')}</ul>
+</section>`;
+}
+
 function environmentSection(results: Results): string {
   const env = results.environment;
   const rows: [string, string][] = [
@@ -129,12 +194,14 @@ export function reportHtml(
   specs: ReadonlyMap<string, VegaLiteSpec>,
   assets: HtmlAssets,
 ): string {
-  const findings = runFindings(results);
+  // The suite sections compare the hand-written variants; the npm memoizers have the audit section.
+  const findings = runFindings(withoutLibraries(results));
   const charts: PlacedChart[] = [];
   const overview = [
     chartDiv(charts, 'overview.time', specs),
     chartDiv(charts, 'overview.speedup', specs),
   ].join('\n');
+  const audit = auditSection(auditRows(results), specs, charts);
   const suites = findings.map((f, index) => suiteSection(f, index, results, specs, charts)).join('\n');
   const nav = findings.map((f, index) => `<a href="#suite-${index}">${htmlEscape(f.info.id)}</a>`).join('');
   const title = `memobench report: ${results.options.profile} profile, ${results.environment.date}`;
@@ -157,12 +224,13 @@ ${STYLE}</style>
 <h1>${htmlEscape(title)}</h1>
 ${incomplete}
 <p>${results.cells.length} cells in ${results.suites.length} suites. Times are ns per call (median, with a 95% confidence interval); hover over a point for its numbers, click a table header to sort.</p>
-<nav>${nav}<a href="#environment">environment</a><a href="#method">method</a></nav>
+<nav>${audit === '' ? '' : '<a href="#audit">audit of npm memoizers</a>'}${nav}<a href="#environment">environment</a><a href="#method">method</a></nav>
 </header>
 <section id="overview">
 <h2>Overview</h2>
 ${overview}
 </section>
+${audit}
 ${suites}
 <section id="environment">
 <h2>Environment</h2>

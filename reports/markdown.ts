@@ -1,4 +1,13 @@
 import type { Results } from '../lib/types.ts';
+import {
+  AUDIT_COLUMNS,
+  AUDIT_NOTES,
+  type AuditRow,
+  auditConfigurations,
+  auditRows,
+  auditTexts,
+  withoutLibraries,
+} from './audit.ts';
 import { crossoverText } from './crossover.ts';
 import { markdownSafe } from './escape.ts';
 import { runFindings, type SeriesFit, type SuiteFindings, type VariantFinding } from './findings.ts';
@@ -101,10 +110,35 @@ export function suiteMarkdown(findings: SuiteFindings): string {
   ].join('\n');
 }
 
+/** The audit of npm memoizers: its table, the configurations, how it is derived; empty without library variants. */
+export function auditMarkdown(rows: readonly AuditRow[]): string[] {
+  if (rows.length === 0) return [];
+  const configurations = auditConfigurations(rows).map((c) =>
+    row([c.variant, c.package, c.configuration, c.how, c.suites.join(', ')].map(markdownSafe)),
+  );
+  return [
+    '### Audit of npm memoizers',
+    '',
+    row([...AUDIT_COLUMNS]),
+    '|---|---|---|---:|---:|---:|---:|---|',
+    ...rows.map((r) => row(auditTexts(r).map(markdownSafe))),
+    '',
+    'Configurations:',
+    '',
+    row(['variant', 'package', 'configuration', 'how', 'suites']),
+    '|---|---|---|---|---|',
+    ...configurations,
+    '',
+    ...AUDIT_NOTES.map((note) => `- ${markdownSafe(note)}`),
+    '',
+  ];
+}
+
 /** The whole summary.md of a run. */
 export function summaryDocument(results: Results): string {
   const env = results.environment;
-  const sections = runFindings(results).map(suiteMarkdown);
+  // The suite sections compare the hand-written variants; the npm memoizers have the audit table.
+  const sections = runFindings(withoutLibraries(results)).map(suiteMarkdown);
   const status = results.complete
     ? ''
     : ' **Incomplete run**: results.json was written before the run finished.';
@@ -113,6 +147,7 @@ export function summaryDocument(results: Results): string {
     '',
     `Profile ${markdownSafe(results.options.profile)}, ${results.cells.length} cells, ${(results.elapsed_ms / 1000).toFixed(1)} s; Node ${markdownSafe(env.node)} on ${markdownSafe(env.cpu_model)} (${env.cpu_cores} cores), ${markdownSafe(env.date)}.${status}`,
     '',
+    ...auditMarkdown(auditRows(results)),
     'Speedups in **bold** are faster with separated intervals.',
     '',
     sections.join('\n\n'),

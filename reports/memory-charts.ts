@@ -9,7 +9,7 @@ export const RETAINED_METRIC: Metric = {
   field: 'retained_bytes',
   title: 'bytes retained after one call',
   unit: 'bytes',
-  note: 'heap + external (typed arrays); below ~16 kB is within V8 bookkeeping noise; sizes with no figure are left out',
+  note: 'heap + external (typed arrays); a reading can be off by a few tens of kB (V8 bookkeeping); sizes with no figure are left out',
   format: ',d',
   extra: [{ field: 'cache_entries', title: 'cache entries' }],
 };

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
 import type { Results } from '../lib/types.ts';
+import { auditRows, withoutLibraries } from './audit.ts';
 import { cellsToCsv } from './csv.ts';
 import { reportHtml } from './html.ts';
 import { loadHtmlAssets } from './html-assets.ts';
@@ -10,6 +11,7 @@ import { svgToPng } from './png.ts';
 import { renderSvg } from './render.ts';
 import { primaryCells } from './primary.ts';
 import {
+  auditSpec,
   CALLS_METRIC,
   overviewSpeedupSpec,
   overviewTimeSpec,
@@ -27,10 +29,12 @@ export async function writeCsv(dir: string, results: Results): Promise<void> {
 /**
  * The chart specs of a run, by file stem: per suite the time chart, the speedup chart (when the run
  * has naive and another variant at a common n) and the call-count chart (when cells have counts);
- * then the overviews across suites. One series per variant (see primary.ts).
+ * then the overviews across suites, and the audit of npm memoizers when the run has library
+ * variants. One series per variant (see primary.ts); the per-suite charts and overviews show the
+ * hand-written variants, the audit chart the library ones.
  */
 export function chartSpecs(run: Results): Map<string, VegaLiteSpec> {
-  const results = { ...run, cells: primaryCells(run.cells) };
+  const results = withoutLibraries({ ...run, cells: primaryCells(run.cells) });
   const specs = new Map<string, VegaLiteSpec>();
   for (const suite of results.suites) {
     specs.set(`${suite.id}.time`, suiteTimeSpec(suite, results));
@@ -42,6 +46,8 @@ export function chartSpecs(run: Results): Map<string, VegaLiteSpec> {
   specs.set('overview.time', overviewTimeSpec(results));
   const speedup = overviewSpeedupSpec(results);
   if (speedup !== null) specs.set('overview.speedup', speedup);
+  const audit = auditSpec(auditRows(run));
+  if (audit !== null) specs.set('audit', audit);
   return specs;
 }
 

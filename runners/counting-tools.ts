@@ -114,11 +114,20 @@ export function createCountingTools(memoize: MemoizeWithCache = plainMemoize): {
       return recursive(memoize(fn, keyOf, cache));
     },
     memoizeWith: (memoizer, fn) => {
-      const memoized = memoizer((...args) => {
+      const reached = (...args: Parameters<typeof fn>) => {
         computed++;
         misses++;
         return fn(...args);
+      };
+      // Libraries choose their strategy from the function they are given: fast-memoize and memoizee
+      // read fn.length, nano-memoize also its source text ("..." means variadic). The stand-in must
+      // look like fn, or this pass counts another strategy (memoizee given length 0 keys every call
+      // alike and throws "Circular invocation").
+      Object.defineProperties(reached, {
+        length: { value: fn.length, configurable: true },
+        toString: { value: () => fn.toString(), configurable: true, writable: true },
       });
+      const memoized = memoizer(reached);
       return recursive((...args) => {
         const before = computed;
         const value = memoized(...args);
