@@ -113,12 +113,39 @@ export function seedClaims(run: Results): SeedClaims {
   };
 }
 
+/** The verdict on "much faster", from the speed table only. */
+export function speedVerdict(speed: readonly SpeedClaim[]): string {
+  const faster = speed.filter((claim) => claim.faster_from_n !== null);
+  const slowerSmall = speed.filter((claim) => claim.slower_at_small_n);
+  return (
+    `holds in ${faster.length} of ${speed.length} suites from the n shown; ` +
+    (slowerSmall.length > 0
+      ? `at the smallest size measured, dict was slower than naive in ${slowerSmall.length} (${slowerSmall.map((claim) => claim.suite).join(', ')}): the cache costs more than it saves until there are repeated subproblems to save.`
+      : 'no suite showed dict slower than naive at the smallest size measured.')
+  );
+}
+
+/** The verdict on "reduces memory usage", from the memory table only. */
+export function memoryVerdict(memory: readonly MemoryClaim[]): string {
+  const pair = (claim: MemoryClaim) => ({
+    naive: claim.points.find((point) => point.variant === 'naive'),
+    memo: claim.points.find((point) => point.variant === SEED_VARIANT),
+  });
+  const more = memory.filter((claim) => {
+    const { naive, memo } = pair(claim);
+    return naive !== undefined && memo !== undefined && memo.retained_bytes > naive.retained_bytes;
+  });
+  const asDeep = memory.filter((claim) => {
+    const { naive, memo } = pair(claim);
+    return naive?.max_depth != null && memo?.max_depth != null && memo.max_depth >= naive.max_depth;
+  });
+  return `dict retained more memory than naive in ${more.length} of ${memory.length} suites, and recursed at least as deep as naive in ${asDeep.length} of them: by these figures memoization trades memory for time rather than saving it.`;
+}
+
 /** The claims as Markdown: a table each, and a one-line verdict each, derived from the tables only. */
 export function claimsMarkdown(claims: SeedClaims): string {
   const lines: string[] = ['## The seed text’s claims, checked', ''];
   if (claims.speed.length > 0) {
-    const faster = claims.speed.filter((claim) => claim.faster_from_n !== null);
-    const slowerSmall = claims.speed.filter((claim) => claim.slower_at_small_n);
     lines.push(
       '**“Memoization significantly improves performance.”** `dict` (the seed’s dictionary cache) against `naive`:',
       '',
@@ -129,26 +156,11 @@ export function claimsMarkdown(claims: SeedClaims): string {
           `| ${markdownSafe(claim.suite)} | ${claim.faster_from_n ?? 'none measured'} | ${claim.at_n ?? '-'} | ${claim.speedup === null ? '-' : formatRatio(claim.speedup)} | ${claim.speedup_low === null || claim.speedup_high === null ? '-' : `${formatRatio(claim.speedup_low)} to ${formatRatio(claim.speedup_high)}`} |`,
       ),
       '',
-      `Verdict: holds in ${faster.length} of ${claims.speed.length} suites from the n shown; ` +
-        (slowerSmall.length > 0
-          ? `at the smallest size measured, dict was slower than naive in ${slowerSmall.length} (${slowerSmall.map((claim) => claim.suite).join(', ')}): the cache costs more than it saves until there are repeated subproblems to save.`
-          : 'no suite showed dict slower than naive at the smallest size measured.'),
+      `Verdict: ${speedVerdict(claims.speed)}`,
       '',
     );
   }
   if (claims.memory.length > 0) {
-    const pair = (claim: MemoryClaim) => ({
-      naive: claim.points.find((point) => point.variant === 'naive'),
-      memo: claim.points.find((point) => point.variant === SEED_VARIANT),
-    });
-    const more = claims.memory.filter((claim) => {
-      const { naive, memo } = pair(claim);
-      return naive !== undefined && memo !== undefined && memo.retained_bytes > naive.retained_bytes;
-    });
-    const asDeep = claims.memory.filter((claim) => {
-      const { naive, memo } = pair(claim);
-      return naive?.max_depth != null && memo?.max_depth != null && memo.max_depth >= naive.max_depth;
-    });
     lines.push(
       '**“Memoization reduces memory usage.”** At the largest n where naive and dict both have memory figures (bytes: heap + external; depth: stack frames of the recursion):',
       '',
@@ -161,7 +173,7 @@ export function claimsMarkdown(claims: SeedClaims): string {
         ),
       ),
       '',
-      `Verdict: dict retained more memory than naive in ${more.length} of ${claims.memory.length} suites, and recursed at least as deep as naive in ${asDeep.length} of them: by these figures memoization trades memory for time rather than saving it.`,
+      `Verdict: ${memoryVerdict(claims.memory)}`,
       '',
     );
   }

@@ -8,11 +8,12 @@ import {
   auditTexts,
   withoutLibraries,
 } from './audit.ts';
+import { memoryVerdict, seedClaims, speedVerdict } from './claims.ts';
 import { htmlEscape, jsonForScript } from './escape.ts';
 import { runFindings, type SuiteFindings } from './findings.ts';
-import { formatCount, formatElapsed, formatNs } from './format.ts';
-import { CLIENT_SCRIPT } from './html-client.ts';
+import { formatBytes, formatCount, formatElapsed, formatNs, formatRatio } from './format.ts';
 import type { HtmlAssets, InlineScript } from './html-assets.ts';
+import { CLIENT_SCRIPT } from './html-client.ts';
 import { cellsTable, findingsTable, fitsTable, htmlTable, type TableCell } from './html-tables.ts';
 import { METHOD_NOTES } from './markdown.ts';
 import { headline } from './summary.ts';
@@ -99,6 +100,9 @@ ${counted ? `<h3>Growth of the exact call count</h3>\n${fitsTable(findings, (f) 
 ${chartDiv(charts, `${info.id}.time`, specs)}
 ${chartDiv(charts, `${info.id}.speedup`, specs)}
 ${chartDiv(charts, `${info.id}.calls`, specs)}
+${chartDiv(charts, `${info.id}.retained`, specs)}
+${chartDiv(charts, `${info.id}.allocated`, specs)}
+${chartDiv(charts, `${info.id}.tradeoff`, specs)}
 <details class="cells"><summary>All ${cells.length} cells of ${htmlEscape(info.id)}</summary>
 ${cellsTable(cells)}
 </details>
@@ -158,6 +162,65 @@ ${chartDiv(charts, 'audit', specs)}
 <h3>Configurations</h3>
 ${configurations}
 <ul>${AUDIT_NOTES.map((note) => `<li>${htmlEscape(note)}</li>`).join('')}</ul>
+</section>`;
+}
+
+/** The seed text's two claims, checked: the same tables and verdicts as summary.md. */
+function claimsSection(results: Results): string {
+  const claims = seedClaims(withoutLibraries(results));
+  if (claims.speed.length === 0 && claims.memory.length === 0) return '';
+  const range = (low: number | null, high: number | null) =>
+    low === null || high === null ? '-' : `${formatRatio(low)} to ${formatRatio(high)}`;
+  const speed = htmlTable(
+    [
+      { title: 'suite' },
+      { title: 'dict faster than naive from n' },
+      { title: 'at n' },
+      { title: 'speedup (naive / dict median)' },
+      { title: 'interval' },
+    ],
+    claims.speed.map((c) =>
+      [
+        c.suite,
+        String(c.faster_from_n ?? 'none measured'),
+        String(c.at_n ?? '-'),
+        c.speedup === null ? '-' : formatRatio(c.speedup),
+        range(c.speedup_low, c.speedup_high),
+      ].map((text) => ({ text })),
+    ),
+    true,
+  );
+  const memory = htmlTable(
+    [
+      { title: 'suite' },
+      { title: 'n' },
+      { title: 'variant' },
+      { title: 'retained' },
+      { title: 'allocated per call' },
+      { title: 'max depth' },
+    ],
+    claims.memory.flatMap((c) =>
+      c.points.map((p) =>
+        [
+          c.suite,
+          String(c.n),
+          p.variant,
+          formatBytes(p.retained_bytes),
+          formatBytes(p.allocated_bytes),
+          String(p.max_depth ?? '-'),
+        ].map((text) => ({ text })),
+      ),
+    ),
+    true,
+  );
+  return `<section id="claims">
+<h2>The seed text’s claims, checked</h2>
+<p><strong>“Memoization significantly improves performance.”</strong> <code>dict</code> (the seed’s dictionary cache) against <code>naive</code>; faster means the 95% intervals separate.</p>
+${speed}
+<p>Verdict: ${htmlEscape(speedVerdict(claims.speed))}</p>
+<p><strong>“Memoization reduces memory usage.”</strong> At the largest n where naive and dict both have memory figures (bytes: heap + external; depth: stack frames).</p>
+${memory}
+<p>Verdict: ${htmlEscape(memoryVerdict(claims.memory))}</p>
 </section>`;
 }
 
@@ -224,13 +287,14 @@ ${STYLE}</style>
 <h1>${htmlEscape(title)}</h1>
 ${incomplete}
 <p>${results.cells.length} cells in ${results.suites.length} suites. Times are ns per call (median, with a 95% confidence interval); hover over a point for its numbers, click a table header to sort.</p>
-<nav>${audit === '' ? '' : '<a href="#audit">audit of npm memoizers</a>'}${nav}<a href="#environment">environment</a><a href="#method">method</a></nav>
+<nav>${audit === '' ? '' : '<a href="#audit">audit of npm memoizers</a>'}<a href="#claims">the seed’s claims</a>${nav}<a href="#environment">environment</a><a href="#method">method</a></nav>
 </header>
 <section id="overview">
 <h2>Overview</h2>
 ${overview}
 </section>
 ${audit}
+${claimsSection(results)}
 ${suites}
 <section id="environment">
 <h2>Environment</h2>

@@ -8,6 +8,7 @@ import {
   auditTexts,
   withoutLibraries,
 } from './audit.ts';
+import { claimsMarkdown, seedClaims } from './claims.ts';
 import { crossoverText } from './crossover.ts';
 import { markdownSafe } from './escape.ts';
 import { runFindings, type SeriesFit, type SuiteFindings, type VariantFinding } from './findings.ts';
@@ -148,6 +149,7 @@ export function summaryDocument(results: Results): string {
     `Profile ${markdownSafe(results.options.profile)}, ${results.cells.length} cells, ${(results.elapsed_ms / 1000).toFixed(1)} s; Node ${markdownSafe(env.node)} on ${markdownSafe(env.cpu_model)} (${env.cpu_cores} cores), ${markdownSafe(env.date)}.${status}`,
     '',
     ...auditMarkdown(auditRows(results)),
+    claimsMarkdown(seedClaims(withoutLibraries(results))),
     'Speedups in **bold** are faster with separated intervals.',
     '',
     sections.join('\n\n'),

@@ -7,9 +7,10 @@ import { cellsToCsv } from './csv.ts';
 import { reportHtml } from './html.ts';
 import { loadHtmlAssets } from './html-assets.ts';
 import { summaryDocument } from './markdown.ts';
+import { ALLOCATED_METRIC, RETAINED_METRIC, suiteTradeOffSpec } from './memory-charts.ts';
 import { svgToPng } from './png.ts';
-import { renderSvg } from './render.ts';
 import { primaryCells } from './primary.ts';
+import { renderSvg } from './render.ts';
 import {
   auditSpec,
   CALLS_METRIC,
@@ -42,6 +43,13 @@ export function chartSpecs(run: Results): Map<string, VegaLiteSpec> {
     if (speedup !== null) specs.set(`${suite.id}.speedup`, speedup);
     const counted = results.cells.some((cell) => cell.suite === suite.id && (cell.calls ?? 0) > 0);
     if (counted) specs.set(`${suite.id}.calls`, suiteMetricSpec(suite, results, CALLS_METRIC));
+    const measured = results.cells.some((cell) => cell.suite === suite.id && (cell.retained_bytes ?? 0) > 0);
+    if (measured) {
+      specs.set(`${suite.id}.retained`, suiteMetricSpec(suite, results, RETAINED_METRIC));
+      specs.set(`${suite.id}.allocated`, suiteMetricSpec(suite, results, ALLOCATED_METRIC));
+    }
+    const tradeOff = suiteTradeOffSpec(suite, results);
+    if (tradeOff !== null) specs.set(`${suite.id}.tradeoff`, tradeOff);
   }
   specs.set('overview.time', overviewTimeSpec(results));
   const speedup = overviewSpeedupSpec(results);
