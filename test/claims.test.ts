@@ -55,8 +55,9 @@ describe('seedClaims()', () => {
     );
     assert.match(
       text,
-      /dict retained more memory than naive in 1 of 1 suites, and recursed at least as deep as naive in 1 of them/,
+      /dict retained more than naive in 0, less in 0, and within the noise of a reading \(64 kB\) in 1 of 1 suites/,
     );
+    assert.match(text, /recursed as deep as naive in 1: no suite shows memoization saving memory/);
     assert.match(text, /\| fixture \| 20 \| dict \| 1\.90 kB \| 3\.80 kB \| 20 \|/);
   });
 });
