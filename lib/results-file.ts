@@ -91,7 +91,7 @@ const resultsSchema = z.object({
     time_ms: finite.nonnegative(),
     warmup_ms: finite.nonnegative(),
     min_samples: z.number().int().positive(),
-    memory_readings: z.number().int().positive().default(3),
+    memory_readings: z.number().int().nonnegative().default(3),
     seed: z.number().int(),
     runner: z.enum([...RUNNERS, 'both']),
     cache_mode: z.enum(CACHE_MODES),

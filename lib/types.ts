@@ -298,7 +298,7 @@ export interface RunOptions {
   warmup_ms: number;
   /** Fewest samples per cell. */
   min_samples: number;
-  /** Readings of retained bytes per cell (the median is kept); each costs four forced full GCs. */
+  /** Readings of retained bytes per cell (the median is kept); each costs four forced full GCs. 0: no memory pass. */
   memory_readings: number;
   /** Seed of the input generator (and of the order in which ladders run). */
   seed: number;

@@ -189,13 +189,20 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
     points.push({ n, median_ns: stats.median_ns });
 
     // 5. Memory, after timing, when the JIT has settled.
-    const memory = overBudget
-      ? {
-          retained_bytes: null,
-          allocated_bytes: null,
-          memory_note: 'not measured: one call is over the budget',
-        }
-      : memoryOf(operation, options.memory_readings, stats.median_ns * operation.calls_per_op);
+    const memory =
+      options.memory_readings === 0
+        ? {
+            retained_bytes: null,
+            allocated_bytes: null,
+            memory_note: 'not measured in this profile (memory_readings 0)',
+          }
+        : overBudget
+          ? {
+              retained_bytes: null,
+              allocated_bytes: null,
+              memory_note: 'not measured: one call is over the budget',
+            }
+          : memoryOf(operation, options.memory_readings, stats.median_ns * operation.calls_per_op);
 
     yield {
       ...base,
