@@ -362,7 +362,7 @@ export interface Results {
   cells: Cell[];
   /** Wall time of the whole run so far, ms. */
   elapsed_ms: number;
-  /** False while the run is still going or after it was interrupted (the file is rewritten after every cell). */
+  /** False while the run is still going or after it was interrupted (the file is rewritten as cells finish). */
   complete: boolean;
   /** Ladders (suite, variant, runner) whose every process finished; `--resume` runs the others again. */
   finished: string[];
