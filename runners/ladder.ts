@@ -1,5 +1,5 @@
 import { messageOf } from '../lib/errors.ts';
-import { consume, sink } from '../lib/sink.ts';
+import { consume } from '../lib/sink.ts';
 import { plainTools } from '../lib/tools.ts';
 import type { Answer, Cell, Measure, RunnerName, RunOptions, SkipReason, Suite } from '../lib/types.ts';
 import { batchSize, estimateCallNs, perCallNs } from './batch.ts';
@@ -157,12 +157,15 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
     // 4. Timing of the plain code, with GC activity inside the samples.
     let batch = 1;
     let samplesMs: number[];
+    let lastAnswer: Answer | undefined;
     const gc = watchGc();
     try {
       // The verified call ran cold (lazy compilation, inline caches empty), so it overstates a short
       // call's time: only a call that is long even then skips the warm calibration.
+      // The last answer is kept here, not read back from the process-wide sink, which another run
+      // in the same process (in-process runs side by side) may have written in between.
       const call = (): void => {
-        consume(operation.timed());
+        lastAnswer = consume(operation.timed());
       };
       if (verifyMs < NO_CALIBRATION_MS) batch = batchSize(estimateCallNs(call));
       exposedGc()?.();
@@ -177,7 +180,7 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
       continue;
     }
     const gcActivity = await gc.stop();
-    const timedAnswer = answerText(sink.value as Answer);
+    const timedAnswer = lastAnswer === undefined ? result : answerText(lastAnswer);
     if (timedAnswer !== result) {
       stopped = { reason: 'wrong-answer', message: `non-deterministic answer at n = ${n}` };
       const message = `verified ${result}, but a timed call returned ${timedAnswer}`;
