@@ -91,11 +91,6 @@ export function metricPoints(cells: readonly Cell[], metric: Metric): MetricPoin
     });
 }
 
-/** Points of the time charts: `ok` cells with a positive median and interval, ns per call. */
-export function timePoints(cells: readonly Cell[]): MetricPoint[] {
-  return metricPoints(cells, TIME_METRIC);
-}
-
 /** Every variant name in a stable order, so a variant has the same colour in every chart. */
 export function variantDomain(suites: readonly SuiteInfo[]): string[] {
   return [...new Set(suites.flatMap((suite) => suite.variants))];

@@ -14,6 +14,18 @@ export function childExecArgv(options: Pick<RunOptions, 'stack_size_kb'>): strin
   return [...stack, '--expose-gc', '--import', import.meta.resolve('tsx')];
 }
 
+/**
+ * Starts a child process. It loads the runner's code and then waits for its task, so it can be
+ * started while the parent is still busy (saving the last ladder) without disturbing a measurement.
+ */
+export function spawnChild(options: Pick<RunOptions, 'stack_size_kb'>): ChildProcess {
+  return fork(CHILD, [], {
+    execArgv: childExecArgv(options),
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'advanced',
+  });
+}
+
 /** A small queue between the child's message events and the generator that yields cells. */
 function channel<T>() {
   const items: T[] = [];
@@ -40,15 +52,14 @@ type Event =
  * Climbs one job's ladder in a child process, yielding its cells. A cell that takes longer than
  * `cell_timeout_ms` gets the child killed and status `timeout`; a child that dies gets `crashed`
  * with its exit code or signal and the end of its stderr. Either way the sizes above are
- * yielded as skipped, and the run goes on.
+ * yielded as skipped, and the run goes on. `child` may have been started earlier (spawnChild).
  */
 export async function* runIsolated(
   job: Job,
   options: RunOptions,
   onCellStart?: (n: number) => void,
   signal?: AbortSignal,
-  spawnChild: (execArgv: string[]) => ChildProcess = (execArgv) =>
-    fork(CHILD, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' }),
+  child: ChildProcess = spawnChild(options),
 ): AsyncGenerator<Cell> {
   const { ladder, runner } = job;
   const base = {
@@ -58,13 +69,16 @@ export async function* runIsolated(
     cache_mode: options.cache_mode,
   } as const;
   const events = channel<Event>();
-  const child = spawnChild(childExecArgv(options));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4 * STDERR_TAIL);
   });
   child.on('message', (message: ChildMessage) => events.push(message));
   child.on('exit', (code, signal) => events.push({ type: 'exit', code, signal }));
+  // A child started ahead may have died before anyone listened (its stderr is still buffered).
+  if (child.exitCode !== null || child.signalCode !== null) {
+    events.push({ type: 'exit', code: child.exitCode, signal: child.signalCode });
+  }
   const task: ChildTask = {
     suite_path: ladder.suite.path,
     suite_file: ladder.suite.file,
@@ -73,7 +87,8 @@ export async function* runIsolated(
     options,
     runner,
   };
-  child.send(task);
+  // A child that is already gone cannot take its task; its exit event reports it as crashed.
+  child.send(task, () => undefined);
   const onAbort = () => events.push({ type: 'abort' });
   signal?.addEventListener('abort', onAbort, { once: true });
   if (signal?.aborted) onAbort();

@@ -56,6 +56,8 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
   const clock = context.clock ?? (() => performance.now());
   const base = { suite: suite.id, variant, runner: context.runner, cache_mode: options.cache_mode } as const;
   const points: LadderPoint[] = [];
+  /** The last counted size: how much longer its instrumented pass took than its verified call. */
+  let countingPace: CountingPace | undefined;
   let stopped: Stop | undefined;
   if (options.cache_mode === 'sequence' && suite.sequence !== true) {
     stopped = {
@@ -151,8 +153,18 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
       continue;
     }
 
-    // 3. Exact counts, from the instrumented pass (never timed).
-    const counted = countOperations(operation, result, overBudget);
+    // 3. Exact counts, from the instrumented pass (never timed), unless it would take too long.
+    const countingSkip = overBudget
+      ? 'one call is over the budget (the instrumented pass is slower)'
+      : slowCountingReason(countingPace, verifyMs, options.budget_ms);
+    let counted: ReturnType<typeof countOperations>;
+    if (countingSkip === undefined) {
+      const countingStarted = clock();
+      counted = countOperations(operation, result);
+      countingPace = { n, slowdown: (clock() - countingStarted) / Math.max(verifyMs, MIN_PACE_MS) };
+    } else {
+      counted = { counts_note: `not counted: ${countingSkip}` };
+    }
 
     // 4. Timing of the plain code, with GC activity inside the samples.
     let batch = 1;
@@ -229,14 +241,34 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
   }
 }
 
+/** How much slower than the verified call the instrumented pass ran at size `n`. */
+interface CountingPace {
+  n: number;
+  slowdown: number;
+}
+
+/** Verified calls shorter than this (ms) are taken as this long when computing a pace: a 0 ms call has no ratio. */
+const MIN_PACE_MS = 0.01;
+
+/**
+ * Why the instrumented pass is skipped at this size, or undefined to run it: it is predicted (this
+ * size's verified call times the slowdown measured at the last counted size) to take over
+ * HOPELESS_FACTOR times the budget. Counting Proxies make table-heavy code 10-100x slower, and
+ * one such pass at the top of a quick ladder cost seconds.
+ */
+export function slowCountingReason(
+  pace: CountingPace | undefined,
+  verifyMs: number,
+  budgetMs: number,
+): string | undefined {
+  if (pace === undefined) return undefined;
+  const predictedMs = Math.max(verifyMs, MIN_PACE_MS) * pace.slowdown;
+  if (predictedMs <= HOPELESS_FACTOR * budgetMs) return undefined;
+  return `the instrumented pass would take about ${predictedMs.toPrecision(3)} ms (predicted: this call's ${verifyMs.toPrecision(3)} ms times its ${pace.slowdown.toPrecision(3)}x slowdown at n = ${pace.n}), over ${HOPELESS_FACTOR}x the ${budgetMs} ms budget`;
+}
+
 /** Counts of one operation, or why there are none. The counted answer must match the verified one. */
-function countOperations(
-  operation: { count: () => { answer: Answer; counts: object } },
-  result: string,
-  overBudget: boolean,
-) {
-  if (overBudget)
-    return { counts_note: 'not counted: one call is over the budget (the instrumented pass is slower)' };
+function countOperations(operation: { count: () => { answer: Answer; counts: object } }, result: string) {
   try {
     const { answer, counts } = operation.count();
     if (answerText(answer) !== result)

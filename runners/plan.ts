@@ -41,11 +41,6 @@ export function planLadders(
   );
 }
 
-/** Total number of cells the plan will produce (skipped ones included). */
-export function countCells(plan: readonly LadderPlan[]): number {
-  return plan.reduce((sum, ladder) => sum + ladder.sizes.length, 0);
-}
-
 /**
  * The ladders of one shard: round-robin over the planned order, so every ladder (a suite x variant,
  * climbed whole, since where it stops depends on its smaller sizes) lands in exactly one shard and

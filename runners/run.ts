@@ -12,7 +12,7 @@ import { climbLadder } from './ladder.ts';
 import { annotateRunnerDiff, ladderKey, mergeCells } from './merge-processes.ts';
 import type { LadderPlan } from './plan.ts';
 import { createProgress, type ProgressSink } from './progress.ts';
-import { runIsolated } from './isolated.ts';
+import { runIsolated, spawnChild } from './isolated.ts';
 
 /** Everything a run needs. */
 export interface RunRequest {
@@ -32,9 +32,6 @@ export interface RunRequest {
   /** An interrupted run to finish: its finished ladders are kept, the others run again whole. */
   resume?: Results;
 }
-
-/** Between ladder ends, results.json and results.csv are rewritten at most this often, ms. */
-export const SAVE_INTERVAL_MS = 1000;
 
 /** Statuses that mean a variant or suite is wrong or broke, not just slow or deep: the run exits 1 on them. */
 export const FAILURE_STATUSES: ReadonlySet<Cell['status']> = new Set([
@@ -101,8 +98,10 @@ function freshResults(request: RunRequest, started: number): Results {
 /**
  * Runs every job of the plan (each suite x variant x runner x repeat), in a seeded random order,
  * each in its own child process unless `isolate` is `none`, and rewrites results.json and
- * results.csv (atomically) when a ladder ends and at most once a second in between, so an
- * interrupted run leaves valid files with what it finished.
+ * results.csv (atomically) whenever a ladder ends and when the run stops, so an interrupted run
+ * leaves valid files with what it finished. Nothing is written while a child measures: the
+ * rewrite of a large results file takes a core for a tenth of a second. The next child is
+ * started before the rewrite, so its start-up overlaps it; it waits for its task until then.
  * A ladder counts as finished once all its processes are done; resuming runs the others again
  * from their first size (where a ladder stops depends on its smaller sizes).
  */
@@ -115,9 +114,7 @@ export async function runBench(request: RunRequest): Promise<Results> {
   const raw: Cell[] = results.cells.filter((cell) => finished.has(ladderKey(cell)));
   const order = ladderOrder(plan, options);
   const elapsedBefore = previous?.elapsed_ms ?? 0;
-  let savedAt = 0;
   const save = async () => {
-    savedAt = Date.now();
     results.elapsed_ms = elapsedBefore + Date.now() - started;
     results.cells = annotateRunnerDiff(mergeCells(raw, order));
     results.finished = order.filter((key) => finished.has(key));
@@ -132,7 +129,9 @@ export async function runBench(request: RunRequest): Promise<Results> {
   const doneJobs = new Map<string, number>();
   const stores = new Map<string, InputStore<unknown>>();
   let index = 0;
-  for (const job of jobs) {
+  const isolated = options.isolate === 'process';
+  let nextChild = isolated && jobs.length > 0 ? spawnChild(options) : undefined;
+  for (const [position, job] of jobs.entries()) {
     if (signal?.aborted) break;
     const onCellStart = (n: number) =>
       progress?.update({
@@ -143,17 +142,13 @@ export async function runBench(request: RunRequest): Promise<Results> {
         n,
         elapsed_ms: Date.now() - started,
       });
-    const cells =
-      options.isolate === 'process'
-        ? runIsolated(job, options, onCellStart, signal)
-        : await inProcess(job, options, stores, request, onCellStart);
+    const cells = isolated
+      ? runIsolated(job, options, onCellStart, signal, nextChild ?? spawnChild(options))
+      : await inProcess(job, options, stores, request, onCellStart);
     let count = 0;
     for await (const cell of cells) {
       raw.push(cell);
       count++;
-      // A full rewrite costs ~0.1 s once a run holds thousands of cells, so between ladder ends the
-      // files are rewritten at most once per SAVE_INTERVAL_MS (after every cell, that grew quadratic).
-      if (Date.now() - savedAt >= SAVE_INTERVAL_MS) await save();
       if (signal?.aborted) break;
     }
     if (count === job.ladder.sizes.length) {
@@ -162,8 +157,11 @@ export async function runBench(request: RunRequest): Promise<Results> {
       doneJobs.set(key, processes);
       if (processes === options.repeat) finished.add(key);
     }
+    const more = position < jobs.length - 1 && !signal?.aborted;
+    nextChild = isolated && more ? spawnChild(options) : undefined;
     await save();
   }
+  nextChild?.kill('SIGKILL');
   progress?.done();
   results.complete = !signal?.aborted && order.every((key) => finished.has(key));
   await save();

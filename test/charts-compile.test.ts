@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compileSpec, renderSvg } from '../reports/render.ts';
-import { timePoints } from '../reports/vega.ts';
+import { metricPoints, TIME_METRIC } from '../reports/vega.ts';
 import { chartSpecs } from '../reports/write-reports.ts';
 import { fixtureResults, okCell } from './helpers.ts';
 
@@ -33,7 +33,7 @@ describe('chart specs', () => {
   });
 
   it('puts only ok cells with positive values on the log axes', () => {
-    const points = timePoints(results.cells);
+    const points = metricPoints(results.cells, TIME_METRIC);
     assert.deepEqual(
       points.map((p) => `${p.variant}@${p.n}`),
       ['naive@10', 'naive@20', 'map@10', 'map@20'],
