@@ -1,6 +1,7 @@
 /**
  * Entry point of a child process: climbs one ladder and sends each cell to the parent over IPC.
- * Started by runners/isolated.ts with --expose-gc (and --stack-size when asked), so each
+ * Started by runners/isolated.ts with --expose-gc (and --stack-size when asked), from the sources
+ * through tsx or compiled (runners/child-code.ts), so each
  * suite x variant gets a fresh V8: no JIT state, megamorphic call sites or heap from other cells.
  */
 import { pathToFileURL } from 'node:url';
@@ -26,8 +27,8 @@ process.on('SIGTERM', () => undefined);
 
 process.once('message', async (task: ChildTask) => {
   try {
-    const definition = (await import(pathToFileURL(task.suite_path).href)).default;
-    const suite: Suite = { ...definition, file: task.suite_file, path: task.suite_path };
+    const definition = (await import(pathToFileURL(task.suite_module).href)).default;
+    const suite: Suite = { ...definition, file: task.suite_file, path: task.suite_module };
     const cells = climbLadder({
       suite,
       variant: task.variant,
@@ -36,7 +37,7 @@ process.once('message', async (task: ChildTask) => {
       runner: task.runner,
       inputs: new InputStore(suite, task.options.seed),
       measure: await backend(task.runner),
-      counting: await loadCountingCode(task.suite_path),
+      counting: await loadCountingCode(task.suite_module, task.memoize_module),
       onCellStart: (n) => void send({ type: 'start', n }),
     });
     for await (const cell of cells) await send({ type: 'cell', cell });

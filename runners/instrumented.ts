@@ -1,4 +1,4 @@
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { memoize } from '../lib/memoize.ts';
 import type { Answer, VariantFactory } from '../lib/types.ts';
 
@@ -13,9 +13,13 @@ export interface CountingCode {
  * counting pass. V8 keeps type feedback per function literal, so running the timed code's own
  * functions on counting Proxies once would make them polymorphic and slow the timed pass down
  * (measured: bottom-up Fibonacci 3.4x slower). A different module URL gives different functions.
+ * A compiled child passes its own modules (runners/child-code.ts): its bundle has no ../lib beside it.
  */
-export async function loadCountingCode(suitePath: string): Promise<CountingCode> {
-  const suite = (await import(`${pathToFileURL(suitePath).href}?instance=counting`)).default;
-  const { memoize } = await import(new URL('../lib/memoize.ts?instance=counting', import.meta.url).href);
+export async function loadCountingCode(
+  suiteModule: string,
+  memoizeModule = fileURLToPath(new URL('../lib/memoize.ts', import.meta.url)),
+): Promise<CountingCode> {
+  const suite = (await import(`${pathToFileURL(suiteModule).href}?instance=counting`)).default;
+  const { memoize } = await import(`${pathToFileURL(memoizeModule).href}?instance=counting`);
   return { variants: suite.variants, memoize };
 }

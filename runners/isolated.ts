@@ -1,26 +1,31 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Cell, RunOptions, SkipReason } from '../lib/types.ts';
+import { type ChildCode, SOURCE_CODE } from './child-code.ts';
 import type { Job } from './jobs.ts';
 import type { ChildMessage, ChildTask } from './protocol.ts';
 
-const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 /** How much of a dead child's stderr a `crashed` cell quotes, characters. */
 const STDERR_TAIL = 400;
 
-/** Node flags of a child: GC exposed for memory figures, tsx to run TypeScript, the asked stack size. */
-export function childExecArgv(options: Pick<RunOptions, 'stack_size_kb'>): string[] {
+/** Node flags of a child: GC exposed for memory figures, the code's loader (tsx for sources), the asked stack size. */
+export function childExecArgv(
+  options: Pick<RunOptions, 'stack_size_kb'>,
+  code: ChildCode = SOURCE_CODE,
+): string[] {
   const stack = options.stack_size_kb === null ? [] : [`--stack-size=${options.stack_size_kb}`];
-  return [...stack, '--expose-gc', '--import', import.meta.resolve('tsx')];
+  return [...stack, '--expose-gc', ...code.loader];
 }
 
 /**
  * Starts a child process. It loads the runner's code and then waits for its task, so it can be
  * started while the parent is still busy (saving the last ladder) without disturbing a measurement.
  */
-export function spawnChild(options: Pick<RunOptions, 'stack_size_kb'>): ChildProcess {
-  return fork(CHILD, [], {
-    execArgv: childExecArgv(options),
+export function spawnChild(
+  options: Pick<RunOptions, 'stack_size_kb'>,
+  code: ChildCode = SOURCE_CODE,
+): ChildProcess {
+  return fork(code.entry, [], {
+    execArgv: childExecArgv(options, code),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
   });
@@ -52,14 +57,16 @@ type Event =
  * Climbs one job's ladder in a child process, yielding its cells. A cell that takes longer than
  * `cell_timeout_ms` gets the child killed and status `timeout`; a child that dies gets `crashed`
  * with its exit code or signal and the end of its stderr. Either way the sizes above are
- * yielded as skipped, and the run goes on. `child` may have been started earlier (spawnChild).
+ * yielded as skipped, and the run goes on. `child` may have been started earlier (spawnChild, with
+ * the same `code`).
  */
 export async function* runIsolated(
   job: Job,
   options: RunOptions,
   onCellStart?: (n: number) => void,
   signal?: AbortSignal,
-  child: ChildProcess = spawnChild(options),
+  code: ChildCode = SOURCE_CODE,
+  child: ChildProcess = spawnChild(options, code),
 ): AsyncGenerator<Cell> {
   const { ladder, runner } = job;
   const base = {
@@ -80,7 +87,8 @@ export async function* runIsolated(
     events.push({ type: 'exit', code: child.exitCode, signal: child.signalCode });
   }
   const task: ChildTask = {
-    suite_path: ladder.suite.path,
+    suite_module: code.suiteModule(ladder.suite.path),
+    memoize_module: code.memoizeModule,
     suite_file: ladder.suite.file,
     variant: ladder.variant,
     sizes: ladder.sizes,

@@ -4,15 +4,16 @@ import { SCHEMA_VERSION, writeResults } from '../lib/results-file.ts';
 import type { Cell, Measure, Results, RunnerName, RunOptions, Suite } from '../lib/types.ts';
 import { writeCsv } from '../reports/write-reports.ts';
 import { backend, runnersOf } from './backends.ts';
+import { compileChildCode, SOURCE_CODE } from './child-code.ts';
 import { readEnvironment } from './environment.ts';
 import { InputStore } from './inputs.ts';
 import { loadCountingCode } from './instrumented.ts';
+import { runIsolated, spawnChild } from './isolated.ts';
 import { type Job, planJobs } from './jobs.ts';
 import { climbLadder } from './ladder.ts';
 import { annotateRunnerDiff, ladderKey, mergeCells } from './merge-processes.ts';
 import type { LadderPlan } from './plan.ts';
 import { createProgress, type ProgressSink } from './progress.ts';
-import { runIsolated, spawnChild } from './isolated.ts';
 
 /** Everything a run needs. */
 export interface RunRequest {
@@ -130,38 +131,46 @@ export async function runBench(request: RunRequest): Promise<Results> {
   const stores = new Map<string, InputStore<unknown>>();
   let index = 0;
   const isolated = options.isolate === 'process';
-  let nextChild = isolated && jobs.length > 0 ? spawnChild(options) : undefined;
-  for (const [position, job] of jobs.entries()) {
-    if (signal?.aborted) break;
-    const onCellStart = (n: number) =>
-      progress?.update({
-        index: ++index,
-        total,
-        suite: job.ladder.suite.id,
-        variant: `${job.ladder.variant}${labelOf(job, options)}`,
-        n,
-        elapsed_ms: Date.now() - started,
-      });
-    const cells = isolated
-      ? runIsolated(job, options, onCellStart, signal, nextChild ?? spawnChild(options))
-      : await inProcess(job, options, stores, request, onCellStart);
-    let count = 0;
-    for await (const cell of cells) {
-      raw.push(cell);
-      count++;
+  const code =
+    isolated && jobs.length > 0
+      ? await compileChildCode(jobs.map((job) => job.ladder.suite.path))
+      : SOURCE_CODE;
+  let nextChild = isolated && jobs.length > 0 ? spawnChild(options, code) : undefined;
+  try {
+    for (const [position, job] of jobs.entries()) {
       if (signal?.aborted) break;
+      const onCellStart = (n: number) =>
+        progress?.update({
+          index: ++index,
+          total,
+          suite: job.ladder.suite.id,
+          variant: `${job.ladder.variant}${labelOf(job, options)}`,
+          n,
+          elapsed_ms: Date.now() - started,
+        });
+      const cells = isolated
+        ? runIsolated(job, options, onCellStart, signal, code, nextChild ?? spawnChild(options, code))
+        : await inProcess(job, options, stores, request, onCellStart);
+      let count = 0;
+      for await (const cell of cells) {
+        raw.push(cell);
+        count++;
+        if (signal?.aborted) break;
+      }
+      if (count === job.ladder.sizes.length) {
+        const key = ladderKey(jobCell(job));
+        const processes = (doneJobs.get(key) ?? 0) + 1;
+        doneJobs.set(key, processes);
+        if (processes === options.repeat) finished.add(key);
+      }
+      const more = position < jobs.length - 1 && !signal?.aborted;
+      nextChild = isolated && more ? spawnChild(options, code) : undefined;
+      await save();
     }
-    if (count === job.ladder.sizes.length) {
-      const key = ladderKey(jobCell(job));
-      const processes = (doneJobs.get(key) ?? 0) + 1;
-      doneJobs.set(key, processes);
-      if (processes === options.repeat) finished.add(key);
-    }
-    const more = position < jobs.length - 1 && !signal?.aborted;
-    nextChild = isolated && more ? spawnChild(options) : undefined;
-    await save();
+  } finally {
+    nextChild?.kill('SIGKILL');
+    await code.dispose();
   }
-  nextChild?.kill('SIGKILL');
   progress?.done();
   results.complete = !signal?.aborted && order.every((key) => finished.has(key));
   await save();

@@ -56,6 +56,17 @@ describe('createCountingTools() on Fibonacci', () => {
     assert.deepEqual([counts.calls, counts.cache_entries, counts.max_depth], [1000, 1000, 0]);
   });
 
+  it('counts table cells by index only: methods, length and a rewrite add no entry or step', () => {
+    const { tools, counts } = createCountingTools();
+    const table = tools.table(Int32Array, 4, -1);
+    table[2] = 5;
+    table[2] = 6;
+    table.fill(0, 3);
+    assert.equal(table.length, 4);
+    assert.deepEqual([...table], [-1, -1, 6, 0]);
+    assert.deepEqual([counts().calls, counts().cache_entries], [2, 1]);
+  });
+
   it('counts are identical on every run (exact, machine-independent)', () => {
     assert.deepEqual(counted('map', 300), counted('map', 300));
   });

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadSuites } from '../lib/registry.ts';
 import type { Cell } from '../lib/types.ts';
+import { compileChildCode, SOURCE_CODE } from '../runners/child-code.ts';
 import { childExecArgv, runIsolated } from '../runners/isolated.ts';
 import { TEST_OPTIONS } from './helpers.ts';
 
@@ -90,11 +93,50 @@ describe('runIsolated()', () => {
     assert.match(cells[0]?.message ?? '', /child process died \(SIG[A-Z]+\)/);
   });
 
-  it('gives children --expose-gc, tsx and the asked stack size', () => {
+  it('reports a child started ahead that died before its task as crashed, with its exit code', {
+    timeout: 10_000,
+  }, async () => {
+    const child = spawn(process.execPath, ['-e', 'console.error("boot failed"); process.exit(3)'], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    await once(child, 'exit');
+    const job = {
+      ladder: { suite: faulty!, variant: 'map', sizes: [1, 2] },
+      runner: 'tinybench' as const,
+      process: 1,
+    };
+    const cells: Cell[] = [];
+    for await (const cell of runIsolated(
+      job,
+      { ...TEST_OPTIONS, isolate: 'process' },
+      undefined,
+      undefined,
+      SOURCE_CODE,
+      child,
+    )) {
+      cells.push(cell);
+    }
+    assert.deepEqual(
+      cells.map((cell) => [cell.n, cell.status, cell.skip_reason]),
+      [
+        [1, 'crashed', undefined],
+        [2, 'skipped', 'crashed'],
+      ],
+    );
+    assert.match(cells[0]?.message ?? '', /child process died \(exit code 3\)/);
+  });
+
+  it('gives children --expose-gc, the asked stack size, and tsx only for the sources', async () => {
     const argv = childExecArgv({ stack_size_kb: 4000 });
     assert.ok(
       argv.includes('--stack-size=4000') && argv.includes('--expose-gc') && argv.includes('--import'),
     );
     assert.ok(!childExecArgv({ stack_size_kb: null }).some((flag) => flag.startsWith('--stack-size')));
+    const compiled = await compileChildCode([faulty!.path]);
+    try {
+      assert.deepEqual(childExecArgv({ stack_size_kb: null }, compiled), ['--expose-gc']);
+    } finally {
+      await compiled.dispose();
+    }
   });
 });

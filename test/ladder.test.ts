@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Cell, Tools } from '../lib/types.ts';
 import { InputStore } from '../runners/inputs.ts';
-import { climbLadder, HOPELESS_FACTOR } from '../runners/ladder.ts';
+import { memoize } from '../lib/memoize.ts';
+import { climbLadder, HOPELESS_FACTOR, slowCountingReason } from '../runners/ladder.ts';
 import { fakeClock, fakeMeasure, fixtureSuite, TEST_OPTIONS } from './helpers.ts';
 
 async function climb(suite: ReturnType<typeof fixtureSuite>, variant: string, extra = {}): Promise<Cell[]> {
@@ -124,6 +125,40 @@ describe('climbLadder()', () => {
     assert.equal(cells[2]?.skip_reason, 'budget');
     assert.match(cells[2]?.message ?? '', /predicted .* ms per call at n = 3/);
     assert.equal(ran, 2);
+  });
+
+  it('skips the instrumented pass once its predicted time is over 20x the budget, and says why', async () => {
+    const clock = fakeClock();
+    // The timed code "takes" n ms; its counting copy 300 n ms (a 300x slowdown): 900 ms at n = 3 is
+    // within 20 x 50 ms, the predicted 1,200 ms at n = 4 is not.
+    const timed = () => (n: number) => {
+      clock.spend(n);
+      return n;
+    };
+    const slowCopy = () => (n: number) => {
+      clock.spend(300 * n);
+      return n;
+    };
+    const cells = await climb(fixtureSuite({ naive: timed }), 'naive', {
+      clock: clock.now,
+      counting: { variants: { naive: slowCopy }, memoize },
+    });
+    assert.deepEqual(
+      cells.map((cell) => [cell.n, cell.status, cell.calls !== undefined, cell.counts_note !== undefined]),
+      [1, 2, 3, 4, 5].map((n) => [n, 'ok', n <= 3, n > 3]),
+    );
+    assert.match(
+      cells[3]?.counts_note ?? '',
+      /^not counted: the instrumented pass would take about 1\.20e\+3 ms \(predicted: this call's 4\.00 ms times its 300x slowdown at n = 3\), over 20x the 50 ms budget$/,
+    );
+  });
+
+  it('predicts the instrumented pass from the last counted size only when one exists', () => {
+    assert.equal(slowCountingReason(undefined, 1e6, 50), undefined);
+    assert.equal(slowCountingReason({ n: 10, slowdown: 10 }, 100, 50), undefined);
+    assert.match(slowCountingReason({ n: 10, slowdown: 11 }, 100, 50) ?? '', /about 1\.10e\+3 ms/);
+    // A 0 ms call still predicts a positive time (taken as 0.01 ms).
+    assert.match(slowCountingReason({ n: 1, slowdown: 2e6 }, 0, 50) ?? '', /about 2\.00e\+4 ms/);
   });
 
   it('records an input generator that throws as an error naming the size, for every variant', async () => {

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadSuites } from '../lib/registry.ts';
+import { plainTools } from '../lib/tools.ts';
+import type { Cell } from '../lib/types.ts';
+import { compileChildCode, SOURCE_CODE } from '../runners/child-code.ts';
+import { runIsolated } from '../runners/isolated.ts';
+import { TEST_OPTIONS } from './helpers.ts';
+
+const FIBONACCI = fileURLToPath(new URL('../suites/fibonacci.ts', import.meta.url));
+const importModule = async (path: string, query = '') => import(`${pathToFileURL(path).href}${query}`);
+
+describe('compileChildCode()', () => {
+  it('compiles a suite that answers like its source, with a separate copy for the counting pass', async () => {
+    const code = await compileChildCode([FIBONACCI]);
+    try {
+      const compiled = (await importModule(code.suiteModule(FIBONACCI))).default;
+      const source = (await importModule(FIBONACCI)).default;
+      const counting = (await importModule(code.suiteModule(FIBONACCI), '?instance=counting')).default;
+      const input = source.input(1000, 1);
+      assert.equal(compiled.variants.map(plainTools)(input), source.variants.map(plainTools)(input));
+      // Another instance: other functions, so the timed code's type feedback stays its own.
+      assert.notEqual(counting.variants.map, compiled.variants.map);
+      const memoize = (await importModule(code.memoizeModule)).memoize;
+      const countingMemoize = (await importModule(code.memoizeModule, '?instance=counting')).memoize;
+      assert.equal(typeof memoize, 'function');
+      assert.notEqual(countingMemoize, memoize);
+    } finally {
+      await code.dispose();
+    }
+    assert.equal(existsSync(dirname(code.entry)), false);
+  });
+
+  it('refuses a suite it did not compile, naming the file', async () => {
+    const code = await compileChildCode([FIBONACCI]);
+    try {
+      assert.throws(
+        () => code.suiteModule('/elsewhere/other.ts'),
+        /suite file not compiled: \/elsewhere\/other\.ts/,
+      );
+    } finally {
+      await code.dispose();
+    }
+  });
+
+  it('runs a ladder in a compiled child exactly as from the sources (same answers and counts)', async () => {
+    const [suite] = (await loadSuites()).filter((candidate) => candidate.id === 'fibonacci');
+    const job = {
+      ladder: { suite: suite!, variant: 'closure', sizes: [5, 30, 1000] },
+      runner: 'tinybench' as const,
+      process: 1,
+    };
+    const options = { ...TEST_OPTIONS, isolate: 'process' as const };
+    const climb = async (code: typeof SOURCE_CODE) => {
+      const cells: Cell[] = [];
+      for await (const cell of runIsolated(job, options, undefined, undefined, code)) cells.push(cell);
+      return cells.map((cell) => [
+        cell.n,
+        cell.status,
+        cell.result,
+        cell.calls,
+        cell.cache_hits,
+        cell.cache_entries,
+      ]);
+    };
+    const code = await compileChildCode([suite!.path]);
+    try {
+      const compiled = await climb(code);
+      assert.deepEqual(compiled, await climb(SOURCE_CODE));
+      assert.deepEqual(
+        compiled.map((cell) => cell[1]),
+        ['ok', 'ok', 'ok'],
+      );
+    } finally {
+      await code.dispose();
+    }
+  });
+});
