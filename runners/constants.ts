@@ -8,6 +8,11 @@ export const BATCH_TARGET_NS = 20_000;
 export const MAX_BATCH = 1_000_000;
 /** A verified (cold) call at least this long is timed one call per sample without calibration, ms. */
 export const NO_CALIBRATION_MS = 1;
+/**
+ * A cell whose verified call is over the budget is timed with at most this many samples: the fewest
+ * whose range [min, max] is a 95% interval of the median (coverage 1 - 2 x 2^-6 = 96.9%).
+ */
+export const OVER_BUDGET_SAMPLES = 6;
 /** How long the batch-size calibration calls the variant, at most, ms. */
 export const CALIBRATION_MS = 2;
 /** How many per-call samples a cell keeps in results.json (statistics use all of them). */

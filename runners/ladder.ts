@@ -3,11 +3,11 @@ import { consume } from '../lib/sink.ts';
 import { plainTools } from '../lib/tools.ts';
 import type { Answer, Cell, Measure, RunnerName, RunOptions, SkipReason, Suite } from '../lib/types.ts';
 import { batchSize, estimateCallNs, perCallNs } from './batch.ts';
-import { MAX_STORED_SAMPLES, NO_CALIBRATION_MS } from './constants.ts';
+import { MAX_STORED_SAMPLES, NO_CALIBRATION_MS, OVER_BUDGET_SAMPLES } from './constants.ts';
 import { watchGc } from './gc-watch.ts';
 import type { InputStore } from './inputs.ts';
-import { exposedGc, measureMemory } from './memory.ts';
 import type { CountingCode } from './instrumented.ts';
+import { exposedGc, measureMemory } from './memory.ts';
 import { buildOperation } from './operation.ts';
 import { type LadderPoint, predictCallNs } from './predict.ts';
 import { summarize, thin } from './stats.ts';
@@ -184,7 +184,7 @@ export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator
       samplesMs = await measure(call, batch, {
         time_ms: overBudget ? 0 : options.time_ms,
         warmup_ms: overBudget ? 0 : options.warmup_ms,
-        min_samples: options.min_samples,
+        min_samples: overBudget ? Math.min(options.min_samples, OVER_BUDGET_SAMPLES) : options.min_samples,
       });
     } catch (error) {
       await gc.stop();

@@ -3,9 +3,9 @@ import { sink } from '../lib/sink.ts';
 import type { MemoryFigures } from '../lib/types.ts';
 import {
   ALLOCATION_ATTEMPTS,
-  ALLOCATION_WINDOW_MS,
   ALLOCATION_READINGS,
   ALLOCATION_SAMPLE_BYTES,
+  ALLOCATION_WINDOW_MS,
   MAX_ALLOCATION_REPEAT,
   RETAINED_READINGS,
 } from './constants.ts';

@@ -10,7 +10,8 @@ export type ProfileSettings = Pick<
  * The cell time-out must exceed the longest legitimate cell: a call up to 20x the budget (the
  * hopeless limit), repeated for verification, counting, the minimum samples and memory.
  *
- * quick: a smoke run (no memory pass: it is a third of a cell's cost; the other profiles measure memory) (CI, first look) in about a minute; default: the numbers the README quotes;
+ * quick: a first look at every suite in a few minutes (no memory pass: it is a third of a cell's
+ * cost; the other profiles measure memory); default: the numbers the README quotes;
  * full: long ladders and many samples, for a quiet machine and some patience. ci: small fixed
  * sizes and a budget no variant reaches, so every machine runs the same cells.
  */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Cell, Tools } from '../lib/types.ts';
-import { InputStore } from '../runners/inputs.ts';
 import { memoize } from '../lib/memoize.ts';
+import type { Cell, Measure, Tools } from '../lib/types.ts';
+import { InputStore } from '../runners/inputs.ts';
 import { climbLadder, HOPELESS_FACTOR, slowCountingReason } from '../runners/ladder.ts';
 import { fakeClock, fakeMeasure, fixtureSuite, TEST_OPTIONS } from './helpers.ts';
 
@@ -52,6 +52,29 @@ describe('climbLadder()', () => {
     );
     assert.equal(cells[2]?.verify_ms, 60);
     assert.match(cells[3]?.message ?? '', /60\.0 ms at n = 3, over the 50 ms budget/);
+  });
+
+  it('times a cell over the budget with 6 samples at most, and no warm-up or sampling time', async () => {
+    const clock = fakeClock();
+    const slow = () => (n: number) => {
+      clock.spend(20 * n);
+      return n;
+    };
+    const asked: Parameters<Measure>[2][] = [];
+    const measure: Measure = async (call, batch, sampling) => {
+      asked.push(sampling);
+      return fakeMeasure()(call, batch, sampling);
+    };
+    await climb(fixtureSuite({ naive: slow }), 'naive', {
+      clock: clock.now,
+      measure,
+      options: { ...TEST_OPTIONS, min_samples: 10, time_ms: 5, warmup_ms: 2 },
+    });
+    assert.deepEqual(asked, [
+      { time_ms: 5, warmup_ms: 2, min_samples: 10 },
+      { time_ms: 5, warmup_ms: 2, min_samples: 10 },
+      { time_ms: 0, warmup_ms: 0, min_samples: 6 },
+    ]);
   });
 
   it('records a real stack overflow as stack-overflow and climbs no further', async () => {
