@@ -4,7 +4,7 @@ import { compareExact } from './exact.ts';
 import { machineDifferences, nodeMajor } from './machine.ts';
 import { formatChange } from './markdown.ts';
 import { compareRelative, RELATIVE_TOLERANCE } from './relative.ts';
-import { compareTimes } from './time-compare.ts';
+import { compareTimes, MIN_PROCESSES } from './time-compare.ts';
 import type { CompareSettings, Comparison, RunSummary, TimeComparison } from './types.ts';
 
 /** The defaults of compare, check and ab (see README "Regression checks" for why). */
@@ -96,6 +96,15 @@ function timeComparison(a: Results, b: Results, settings: CompareSettings): Time
     return { mode, reason, gating: sameNode, note, cells: [], relative, prior: null };
   }
   const { cells, prior } = compareTimes(a, b, settings);
+  if (cells.length === 0) {
+    return {
+      mode,
+      reason,
+      gating: false,
+      note: `No time verdict: no cell has times to compare in both runs (its samples, or process medians from --repeat ${MIN_PROCESSES} or more). A committed baseline keeps no samples, so on one machine it is compared in time only when both runs used --repeat ${MIN_PROCESSES} or more; \`ab\` does that.`,
+      ...empty,
+    };
+  }
   const single = cells.filter((cell) => cell.method === 'samples').length;
   const note =
     single === 0

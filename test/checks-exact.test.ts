@@ -130,6 +130,19 @@ describe('compareRuns()', () => {
     );
   });
 
+  it('says that no time was compared when neither run has samples or process medians', () => {
+    // A committed baseline keeps no samples; with 1 process per cell there is nothing to compare.
+    const comparison = compareRuns(run(base()), run(base()), { a: 'a', b: 'b' });
+    assert.equal(comparison.time.mode, 'same-machine');
+    assert.deepEqual(
+      [comparison.time.cells.length, comparison.time.gating, comparison.failed],
+      [0, false, false],
+    );
+    const markdown = comparisonMarkdown(comparison);
+    assert.match(markdown, /No time verdict: no cell has times to compare in both runs/);
+    assert.match(markdown, /\*\*Verdict: OK\*\* — no exact difference \(times: no verdict, see below\)/);
+  });
+
   it('marks single-process time results as indicative and does not fail on them', () => {
     const slower = base().map((cell) => ({
       ...cell,
