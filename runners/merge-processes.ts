@@ -89,7 +89,25 @@ export function mergeCells(raw: readonly Cell[], order: readonly string[]): Cell
   }
   const rank = new Map(order.map((key, index) => [key, index]));
   const ladderOf = (cell: Cell) => rank.get(ladderKey(cell)) ?? order.length;
-  return [...groups.values()].map(mergeProcesses).sort((a, b) => ladderOf(a) - ladderOf(b) || a.n - b.n);
+  return [...groups.values()].map(mergeGroup).sort((a, b) => ladderOf(a) - ladderOf(b) || a.n - b.n);
+}
+
+/**
+ * Merged cells by the first cell of their group, with the group's size and last cell: a run
+ * re-merges all its cells after every ladder (with --repeat, merging was most of a run's own
+ * time), and since raw cells are only ever appended, a group with the same first cell, size and
+ * last cell is the same group and merges to the same cell.
+ */
+const mergedGroups = new WeakMap<Cell, { size: number; last: Cell; merged: Cell }>();
+
+function mergeGroup(group: readonly Cell[]): Cell {
+  const first = group[0] as Cell;
+  const last = group.at(-1) as Cell;
+  const known = mergedGroups.get(first);
+  if (known !== undefined && known.size === group.length && known.last === last) return known.merged;
+  const merged = mergeProcesses(group);
+  mergedGroups.set(first, { size: group.length, last, merged });
+  return merged;
 }
 
 /** For --runner both: each benny cell's median relative to tinybench's on the same cell, percent. */

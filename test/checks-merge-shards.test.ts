@@ -11,7 +11,7 @@ import type { Results, RunOptions, Shard } from '../lib/types.ts';
 import { planLadders, shardLadders } from '../runners/plan.ts';
 import { runBench } from '../runners/run.ts';
 import { mergeCommand } from '../scripts/commands/merge.ts';
-import { fakeMeasure, tempDir, TEST_OPTIONS } from './helpers.ts';
+import { fakeMeasure, TEST_OPTIONS, tempDir } from './helpers.ts';
 
 const SUITES = join(import.meta.dirname, 'fixtures', 'suites-regression');
 const OPTIONS: RunOptions = { ...TEST_OPTIONS, profile: 'ci', suites: ['triangle'] };

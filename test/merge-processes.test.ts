@@ -66,6 +66,18 @@ describe('mergeCells()', () => {
       ['naive@10', 'naive@20', 'map@10', 'map@20'],
     );
   });
+
+  it('merges a group again only when it grew, and then from all its processes', () => {
+    const order = ['fixture/map/tinybench'];
+    const raw = [withSamples(100, 1), withSamples(120, 3)];
+    const [first] = mergeCells(raw, order);
+    assert.equal(mergeCells([...raw], order)[0], first, 'an unchanged group is not merged again');
+    raw.push(withSamples(110, 2));
+    const [grown] = mergeCells(raw, order);
+    assert.notEqual(grown, first);
+    assert.deepEqual(grown?.process_medians_ns, [100, 120, 110]);
+    assert.deepEqual(first?.process_medians_ns, [100, 120]);
+  });
 });
 
 describe('annotateRunnerDiff()', () => {
