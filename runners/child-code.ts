@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -41,10 +41,16 @@ export const SOURCE_CODE: ChildCode = {
  * loader: a run of 212 ladders spends ~50 s less starting processes. The runner is one bundle;
  * each suite and lib/memoize.ts are bundled on their own, because the counting pass imports a
  * second instance of each (`?instance=counting`) and must get its own copy of every function in
- * it, not a chunk shared with the timed code. Packages stay imports of node_modules.
+ * it, not a chunk shared with the timed code. Packages stay imports of node_modules, so `cacheDir`
+ * must lie inside the project for children to import the result (tests that only compile pass a
+ * temporary folder).
  */
-export async function compileChildCode(suitePaths: readonly string[]): Promise<ChildCode> {
-  const dir = join(CACHE_DIR, `${process.pid}-${randomBytes(4).toString('hex')}`);
+export async function compileChildCode(
+  suitePaths: readonly string[],
+  cacheDir = CACHE_DIR,
+): Promise<ChildCode> {
+  await removeOrphans(cacheDir);
+  const dir = join(cacheDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
   const common = {
     bundle: true,
     platform: 'node',
@@ -87,4 +93,28 @@ export async function compileChildCode(suitePaths: readonly string[]): Promise<C
     memoizeModule: join(dir, 'code', 'memoize.mjs'),
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Deletes compiled code left by runs that died without cleaning up (killed with SIGKILL, say):
+ * folders named after a process id that no longer exists.
+ */
+async function removeOrphans(cacheDir: string): Promise<void> {
+  const entries = await readdir(cacheDir).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const pid = Number(entry.split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) {
+      await rm(join(cacheDir, entry), { recursive: true, force: true });
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadSuites } from '../lib/registry.ts';
@@ -32,6 +36,23 @@ describe('compileChildCode()', () => {
       await code.dispose();
     }
     assert.equal(existsSync(dirname(code.entry)), false);
+  });
+
+  it('removes code left by runs whose process is gone, and keeps that of live ones', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'memobench-cache-'));
+    const gone = spawn(process.execPath, ['-e', '0']);
+    await once(gone, 'exit');
+    await mkdir(join(cacheDir, `${gone.pid}-dead`));
+    await mkdir(join(cacheDir, `${process.pid}-alive`));
+    const code = await compileChildCode([FIBONACCI], cacheDir);
+    try {
+      const left = await readdir(cacheDir);
+      assert.ok(!left.includes(`${gone.pid}-dead`));
+      assert.ok(left.includes(`${process.pid}-alive`));
+    } finally {
+      await code.dispose();
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a suite it did not compile, naming the file', async () => {
