@@ -1,4 +1,4 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { memoize } from '../lib/memoize.ts';
 import type { Answer, VariantFactory } from '../lib/types.ts';
 
@@ -13,12 +13,10 @@ export interface CountingCode {
  * counting pass. V8 keeps type feedback per function literal, so running the timed code's own
  * functions on counting Proxies once would make them polymorphic and slow the timed pass down
  * (measured: bottom-up Fibonacci 3.4x slower). A different module URL gives different functions.
- * A compiled child passes its own modules (runners/child-code.ts): its bundle has no ../lib beside it.
+ * The modules come from the child's code (runners/child-code.ts: the sources, or their compiled
+ * copies; a compiled bundle has no ../lib beside it, so nothing here is resolved from this file).
  */
-export async function loadCountingCode(
-  suiteModule: string,
-  memoizeModule = fileURLToPath(new URL('../lib/memoize.ts', import.meta.url)),
-): Promise<CountingCode> {
+export async function loadCountingCode(suiteModule: string, memoizeModule: string): Promise<CountingCode> {
   const suite = (await import(`${pathToFileURL(suiteModule).href}?instance=counting`)).default;
   const { memoize } = await import(`${pathToFileURL(memoizeModule).href}?instance=counting`);
   return { variants: suite.variants, memoize };

@@ -130,12 +130,9 @@ export async function runBench(request: RunRequest): Promise<Results> {
   const doneJobs = new Map<string, number>();
   const stores = new Map<string, InputStore<unknown>>();
   let index = 0;
-  const isolated = options.isolate === 'process';
-  const code =
-    isolated && jobs.length > 0
-      ? await compileChildCode(jobs.map((job) => job.ladder.suite.path))
-      : SOURCE_CODE;
-  let nextChild = isolated && jobs.length > 0 ? spawnChild(options, code) : undefined;
+  const isolated = options.isolate === 'process' && jobs.length > 0;
+  const code = isolated ? await compileChildCode(jobs.map((job) => job.ladder.suite.path)) : SOURCE_CODE;
+  let nextChild = isolated ? spawnChild(options, code) : undefined;
   try {
     for (const [position, job] of jobs.entries()) {
       if (signal?.aborted) break;
@@ -212,7 +209,7 @@ async function inProcess(
     runner: job.runner,
     inputs,
     measure: await (request.measure ?? backend)(job.runner),
-    counting: await loadCountingCode(suite.path),
+    counting: await loadCountingCode(suite.path, SOURCE_CODE.memoizeModule),
     onCellStart,
   });
 }

@@ -8,13 +8,13 @@
 import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { messageOf, UsageError } from '../lib/errors.ts';
-import { writeResults } from '../lib/results-file.ts';
-import type { Results } from '../lib/types.ts';
 import { baselineChanges, baselineOf, DEFAULT_BASELINE, readBaseline } from '../checks/baseline.ts';
 import { compareRuns } from '../checks/compare.ts';
 import { exportText } from '../checks/exports.ts';
 import { comparisonMarkdown } from '../checks/markdown.ts';
+import { messageOf, UsageError } from '../lib/errors.ts';
+import { writeResults } from '../lib/results-file.ts';
+import type { Results } from '../lib/types.ts';
 import { failedCells } from '../runners/run.ts';
 import {
   addCompareOptions,

@@ -9,9 +9,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { plainTools } from '../lib/tools.ts';
 import type { Answer, VariantFactory } from '../lib/types.ts';
 import { formatNs } from '../reports/format.ts';
-import { quantile } from '../runners/stats.ts';
+import { SOURCE_CODE } from '../runners/child-code.ts';
 import { createCountingTools } from '../runners/counting-tools.ts';
 import { loadCountingCode } from '../runners/instrumented.ts';
+import { quantile } from '../runners/stats.ts';
 
 const SUITE = fileURLToPath(new URL('../suites/fibonacci.ts', import.meta.url));
 const CASES = ['bottom-up', 'dict', 'closure'] as const;
@@ -43,7 +44,7 @@ async function measureCase(variant: string, counting: 'same' | 'separate'): Prom
   if (counting === 'same') {
     factory(createCountingTools().tools)(N);
   } else {
-    const copy = await loadCountingCode(SUITE);
+    const copy = await loadCountingCode(SUITE, SOURCE_CODE.memoizeModule);
     copy.variants[variant]!(createCountingTools(copy.memoize).tools)(N);
   }
   return [before, medianNs(timed)];

@@ -42,7 +42,11 @@ describe('buildOperation()', () => {
   it('the runner counts a separately loaded copy: different functions from the timed ones', async () => {
     const { loadCountingCode } = await import('../runners/instrumented.ts');
     const { fileURLToPath } = await import('node:url');
-    const copy = await loadCountingCode(fileURLToPath(new URL('../suites/fibonacci.ts', import.meta.url)));
+    const { SOURCE_CODE } = await import('../runners/child-code.ts');
+    const copy = await loadCountingCode(
+      fileURLToPath(new URL('../suites/fibonacci.ts', import.meta.url)),
+      SOURCE_CODE.memoizeModule,
+    );
     assert.notEqual(copy.variants.naive, fibonacci.variants.naive);
     assert.notEqual(copy.memoize, (await import('../lib/memoize.ts')).memoize);
     assert.equal(copy.variants.naive!(plainTools)(20), 6765);

@@ -6,11 +6,11 @@
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { DEFAULT_SETTINGS } from '../../checks/compare.ts';
+import type { CompareSettings } from '../../checks/types.ts';
 import { messageOf, UsageError } from '../../lib/errors.ts';
 import { readResults } from '../../lib/results-file.ts';
 import type { Results } from '../../lib/types.ts';
-import type { CompareSettings } from '../../checks/types.ts';
-import { DEFAULT_SETTINGS } from '../../checks/compare.ts';
 
 /** Where a command writes: stdout for results, stderr for errors and progress. */
 export interface CommandIo {

@@ -3,12 +3,12 @@ import { mkdtemp, readFile, rm, symlink, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { messageOf, UsageError } from '../../lib/errors.ts';
-import { writeResults } from '../../lib/results-file.ts';
-import type { Results } from '../../lib/types.ts';
 import { compareRuns } from '../../checks/compare.ts';
 import { comparisonMarkdown } from '../../checks/markdown.ts';
 import { combineRounds } from '../../checks/rounds.ts';
+import { messageOf, UsageError } from '../../lib/errors.ts';
+import { writeResults } from '../../lib/results-file.ts';
+import type { Results } from '../../lib/types.ts';
 import { parseBenchArgs } from '../cli.ts';
 import { createRunDir } from '../run-dir.ts';
 import {

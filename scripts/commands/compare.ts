@@ -1,8 +1,8 @@
-import { writeFileAtomic } from '../../lib/atomic-write.ts';
-import { messageOf, UsageError } from '../../lib/errors.ts';
 import { compareRuns } from '../../checks/compare.ts';
 import { comparisonMarkdown } from '../../checks/markdown.ts';
 import type { Comparison } from '../../checks/types.ts';
+import { writeFileAtomic } from '../../lib/atomic-write.ts';
+import { messageOf, UsageError } from '../../lib/errors.ts';
 import {
   addCompareOptions,
   type CommandIo,

@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { EXPORT_FORMATS, type ExportFormat, exportText } from '../../checks/exports.ts';
-import { writeReport } from './compare.ts';
 import { type CommandIo, EXIT, guard, loadRun, parse, program } from './_program.ts';
+import { writeReport } from './compare.ts';
 
 /**
  * `npm run bench -- export <run> --format github-action-benchmark|bencher [--out file]`: the run's

@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
-import { writeResults } from '../../lib/results-file.ts';
 import { mergeShards } from '../../checks/merge-shards.ts';
+import { writeResults } from '../../lib/results-file.ts';
 import { writeReports } from '../../reports/write-reports.ts';
 import { createRunDir } from '../run-dir.ts';
 import { type CommandIo, EXIT, guard, loadRun, parse, program } from './_program.ts';
