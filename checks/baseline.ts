@@ -1,4 +1,4 @@
-import { UsageError } from '../lib/errors.ts';
+import { messageOf, UsageError } from '../lib/errors.ts';
 import { readResults } from '../lib/results-file.ts';
 import type { Results } from '../lib/types.ts';
 import { compareExact } from './exact.ts';
@@ -16,8 +16,9 @@ export async function readBaseline(path: string): Promise<Results> {
   try {
     results = await readResults(path);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`baseline ${reason} (make one with: npm run bench:check -- --update-baseline)`);
+    throw new UsageError(
+      `baseline ${messageOf(error)} (make one with: npm run bench:check -- --update-baseline)`,
+    );
   }
   if (results.options.profile !== 'ci') {
     throw new UsageError(

@@ -1,4 +1,5 @@
 import { createRng, hashSeed } from '../lib/random.ts';
+import { quantile } from '../runners/stats.ts';
 import { incompleteBeta } from './special.ts';
 
 /** Bootstrap draws per interval: enough for the 2.5% and 97.5% quantiles to settle to well under 1%. */
@@ -30,14 +31,6 @@ function draw(sorted: readonly number[], cdf: Float64Array, u: number): number {
   return sorted[low] as number;
 }
 
-/** Quantile of sorted values, linear interpolation (type 7). */
-function quantileSorted(sorted: readonly number[], q: number): number {
-  const position = (sorted.length - 1) * q;
-  const lower = Math.floor(position);
-  const low = sorted[lower] as number;
-  return low + ((sorted[Math.ceil(position)] as number) - low) * (position - lower);
-}
-
 /**
  * Percentile bootstrap interval of median(b) / median(a) at level 1 - alpha, each sample resampled
  * independently (medians drawn from their exact bootstrap distributions). Seeded from `key` (the
@@ -59,5 +52,5 @@ export function bootstrapRatioInterval(
   for (let i = 0; i < draws; i++)
     ratios.push(draw(sortedB, cdfB, rng.next()) / draw(sortedA, cdfA, rng.next()));
   ratios.sort((x, y) => x - y);
-  return [quantileSorted(ratios, alpha / 2), quantileSorted(ratios, 1 - alpha / 2)];
+  return [quantile(ratios, alpha / 2), quantile(ratios, 1 - alpha / 2)];
 }

@@ -1,5 +1,5 @@
 import { markdownSafe } from '../reports/escape.ts';
-import { formatNs } from '../reports/format.ts';
+import { formatNs, formatRatio } from '../reports/format.ts';
 import type { Comparison, ExactDifference, RelativeVariant, RunSummary, TimeCell } from './types.ts';
 
 /** Most rows of one table; the JSON output has them all. */
@@ -145,9 +145,9 @@ function relativeSection(comparison: Comparison): string[] {
   const rows = changed.map((variant: RelativeVariant) => [
     where(variant),
     variant.sizes.join(', '),
-    `${variant.relative_a.toPrecision(3)}x`,
-    `${variant.relative_b.toPrecision(3)}x`,
-    `${variant.factor.toPrecision(3)}x`,
+    formatRatio(variant.relative_a),
+    formatRatio(variant.relative_b),
+    formatRatio(variant.factor),
     variant.verdict === 'regressed' ? 'slower than its neighbours' : 'faster than its neighbours',
   ]);
   const out = [

@@ -1,3 +1,4 @@
+import { median } from '../runners/stats.ts';
 import {
   digamma,
   incompleteBeta,
@@ -53,12 +54,6 @@ export const OUTLIER_P = 0.01;
  */
 export const VARIANCE_FLOOR = 1e-3 ** 2;
 
-const medianOf = (values: readonly number[]): number => {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = (sorted.length - 1) / 2;
-  return ((sorted[Math.floor(mid)] as number) + (sorted[Math.ceil(mid)] as number)) / 2;
-};
-
 /**
  * Fits the prior by limma's method of moments on log variances (fitFDist): E[log s^2] and
  * Var[log s^2] of a scaled chi-square are known in terms of digamma and trigamma. Robust version:
@@ -72,12 +67,13 @@ export function fitPrior(variances: readonly number[], dfs: readonly number[]): 
     .filter(({ variance, df }) => df > 0 && Number.isFinite(variance));
   if (usable.length < MIN_PRIOR_CELLS) return { variance: Number.NaN, df: 0 };
   const e = usable.map(({ variance, df }) => Math.log(variance) - digamma(df / 2) + Math.log(df / 2));
-  const typicalDf = medianOf(usable.map(({ df }) => df));
+  const typicalDf = median(usable.map(({ df }) => df));
   // Median of chi-square(d)/d by Wilson-Hilferty; its log minus the mean of the log is the gap.
   const chiMedian = (1 - 2 / (9 * typicalDf)) ** 3;
   const gap = Math.log(chiMedian) - (digamma(typicalDf / 2) - Math.log(typicalDf / 2));
-  const centre = medianOf(e) - gap;
-  const mad = medianOf(e.map((x) => Math.abs(x - medianOf(e))));
+  const middle = median(e);
+  const centre = middle - gap;
+  const mad = median(e.map((x) => Math.abs(x - middle)));
   const spread = (1.4826 * mad) ** 2;
   const excess = spread - usable.reduce((sum, { df }) => sum + trigamma(df / 2), 0) / usable.length;
   if (excess <= 0) return { variance: Math.exp(centre), df: MAX_PRIOR_DF };

@@ -1,5 +1,5 @@
 import type { Cell, Results } from '../lib/types.ts';
-import { quantile } from '../runners/stats.ts';
+import { median } from '../runners/stats.ts';
 import { cellId } from './exact.ts';
 import type { RelativeVariant } from './types.ts';
 
@@ -16,12 +16,6 @@ import type { RelativeVariant } from './types.ts';
  * cache is 10x to 10,000x); smaller time regressions need ab.
  */
 export const RELATIVE_TOLERANCE = 3;
-
-const median = (values: readonly number[]) =>
-  quantile(
-    [...values].sort((x, y) => x - y),
-    0.5,
-  );
 
 /** A robust centre of a timed cell, ns per call: median of the process medians, else the median. */
 function centre(cell: Cell): number | undefined {

@@ -1,5 +1,5 @@
 import type { Cell, Results } from '../lib/types.ts';
-import { quantile } from '../runners/stats.ts';
+import { median } from '../runners/stats.ts';
 import { bootstrapRatioInterval } from './bootstrap.ts';
 import { cellId } from './exact.ts';
 import { mannWhitney } from './mann-whitney.ts';
@@ -9,12 +9,6 @@ import type { CompareSettings, PriorSummary, TimeCell, TimeVerdict } from './typ
 
 /** Fewest processes per run for the process-level test; with fewer, the pooled samples are compared. */
 export const MIN_PROCESSES = 2;
-
-const median = (values: readonly number[]) =>
-  quantile(
-    [...values].sort((x, y) => x - y),
-    0.5,
-  );
 
 /** Cells that carry timings: samples, or process medians (a baseline may keep only those). */
 function timed(cell: Cell | undefined): cell is Cell {

@@ -3,8 +3,10 @@
  * and what each verdict means. lib/types.ts describes a run; this file describes a comparison of two.
  */
 
-/** Multiple-testing corrections: `holm` (family-wise error rate) or `bh` (Benjamini-Hochberg, false discovery rate). */
-export type Correction = 'holm' | 'bh';
+import type { Correction } from './multiple-testing.ts';
+
+/** Multiple-testing corrections (multiple-testing.ts): `holm` (family-wise error rate) or `bh` (Benjamini-Hochberg, false discovery rate). */
+export type { Correction };
 
 /**
  * How times are compared. `same-machine`: per cell, with statistics (both runs on one machine);

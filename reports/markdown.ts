@@ -13,7 +13,7 @@ import { crossoverText } from './crossover.ts';
 import { markdownSafe } from './escape.ts';
 import { runFindings, type SeriesFit, type SuiteFindings, type VariantFinding } from './findings.ts';
 import { modelFormula, modelLabel } from './fit.ts';
-import { formatCount, formatNs, formatPercent, formatRatioInterval } from './format.ts';
+import { formatCount, formatElapsed, formatNs, formatPercent, formatRatioInterval } from './format.ts';
 import { headline } from './summary.ts';
 
 /**
@@ -146,7 +146,7 @@ export function summaryDocument(results: Results): string {
   return [
     '# memobench summary',
     '',
-    `Profile ${markdownSafe(results.options.profile)}, ${results.cells.length} cells, ${(results.elapsed_ms / 1000).toFixed(1)} s; Node ${markdownSafe(env.node)} on ${markdownSafe(env.cpu_model)} (${env.cpu_cores} cores), ${markdownSafe(env.date)}.${status}`,
+    `Profile ${markdownSafe(results.options.profile)}, ${results.cells.length} cells, ${formatElapsed(results.elapsed_ms)}; Node ${markdownSafe(env.node)} on ${markdownSafe(env.cpu_model)} (${env.cpu_cores} cores), ${markdownSafe(env.date)}.${status}`,
     '',
     ...auditMarkdown(auditRows(results)),
     claimsMarkdown(seedClaims(withoutLibraries(results))),

@@ -1,8 +1,6 @@
 import type { Results, SuiteInfo } from '../lib/types.ts';
 import { primaryCells } from './primary.ts';
-import { FONT_FAMILY, type Metric, type VegaLiteSpec, variantDomain } from './vega.ts';
-
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+import { CONFIG, type Metric, SCHEMA, type VegaLiteSpec, variantDomain } from './vega.ts';
 
 /** Bytes one instance still holds after one call (heap + external), against n. */
 export const RETAINED_METRIC: Metric = {
@@ -82,7 +80,7 @@ export function suiteTradeOffSpec(suite: SuiteInfo, results: Results): VegaLiteS
   const n = values[0]?.n;
   return {
     $schema: SCHEMA,
-    config: { font: FONT_FAMILY },
+    config: CONFIG,
     title: {
       text: `${suite.title}: time against memory at n = ${n}`,
       subtitle: 'filled: on the Pareto front (no other variant is both faster and smaller); log-log',

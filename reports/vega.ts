@@ -5,7 +5,8 @@ import { type SpeedupPoint, speedupPoints } from './crossover.ts';
 /** A Vega-Lite specification (kept loose here; `compile()` in the tests checks it). */
 export type VegaLiteSpec = Record<string, unknown>;
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+/** The Vega-Lite schema every chart spec names. */
+export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /**
  * The one font of every chart. The PNG renderer has no system fonts (so a PNG looks the same on
@@ -14,7 +15,8 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
  */
 export const FONT_FAMILY = 'Open Sans';
 
-const CONFIG = { font: FONT_FAMILY };
+/** The config every chart spec carries. */
+export const CONFIG = { font: FONT_FAMILY };
 
 /** A numeric field of a cell that a chart or a fit can use: times (ns), counts, bytes. */
 export type NumericField = {
@@ -63,7 +65,7 @@ export const CALLS_METRIC: Metric = {
   extra: [
     { field: 'cache_hits', title: 'cache hits' },
     { field: 'cache_entries', title: 'cache entries' },
-    { field: 'max_depth', title: 'deepest recursion' },
+    { field: 'max_depth', title: 'deepest recursion (stack frames)' },
   ],
 };
 
@@ -222,9 +224,9 @@ function speedupLayers(baseline: string, domain: readonly string[]): VegaLiteSpe
         tooltip: [
           { field: 'variant', type: 'nominal' },
           { field: 'n', type: 'quantitative', title: 'n' },
-          { field: 'speedup', type: 'quantitative', title: `speedup over ${baseline}`, format: ',.3~r' },
-          { field: 'speedup_low', type: 'quantitative', title: 'interval low', format: ',.3~r' },
-          { field: 'speedup_high', type: 'quantitative', title: 'interval high', format: ',.3~r' },
+          { field: 'speedup', type: 'quantitative', title: `speedup over ${baseline} (x)`, format: ',.3~r' },
+          { field: 'speedup_low', type: 'quantitative', title: 'interval low (x)', format: ',.3~r' },
+          { field: 'speedup_high', type: 'quantitative', title: 'interval high (x)', format: ',.3~r' },
           { field: 'faster', type: 'nominal', title: 'faster (intervals separate)' },
         ],
       },

@@ -1,14 +1,8 @@
 import type { Cell, CellStatus } from '../lib/types.ts';
-import { quantile, summarize } from './stats.ts';
+import { median, summarize } from './stats.ts';
 
 /** Statuses in the order a merged cell reports them when no process was `ok`. */
 const SEVERITY: CellStatus[] = ['wrong-answer', 'error', 'crashed', 'timeout', 'stack-overflow', 'skipped'];
-
-const median = (values: readonly number[]) =>
-  quantile(
-    [...values].sort((a, b) => a - b),
-    0.5,
-  );
 
 /** Key of a ladder: suite, variant and runner ("fibonacci/map/tinybench"; ids and names are kebab-case). */
 export function ladderKey(cell: Pick<Cell, 'suite' | 'variant' | 'runner'>): string {

@@ -27,6 +27,14 @@ export function quantile(sorted: readonly number[], q: number): number {
   return low + ((sorted[upper] as number) - low) * (position - lower);
 }
 
+/** Median of values in any order (sorts a copy). */
+export function median(values: readonly number[]): number {
+  return quantile(
+    [...values].sort((x, y) => x - y),
+    0.5,
+  );
+}
+
 /**
  * Distribution-free 95% confidence interval of the median from order statistics: the ranks
  * n/2 ± 1.96·√n/2 of the sorted sample (normal approximation to Binomial(n, 1/2)). With fewer than

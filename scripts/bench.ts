@@ -4,6 +4,7 @@ import { messageOf, UsageError } from '../lib/errors.ts';
 import { loadSuites, SUITES_DIR } from '../lib/registry.ts';
 import { readResults } from '../lib/results-file.ts';
 import type { Profile, Results, RunOptions, Suite } from '../lib/types.ts';
+import { formatElapsed } from '../reports/format.ts';
 import { summarizeRun, summaryText } from '../reports/summary.ts';
 import { writeReports } from '../reports/write-reports.ts';
 import { planLadders, selectSuites, shardLadders } from '../runners/plan.ts';
@@ -110,7 +111,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const charts = written.filter((file) => file.startsWith('charts/')).length;
     const others = written.filter((file) => !file.startsWith('charts/'));
     process.stdout.write(
-      `Run took ${(results.elapsed_ms / 1000).toFixed(1)} s. Wrote ${relative('.', dir) || dir}/: results.json, ${others.join(', ')} and ${charts} files in charts/\n`,
+      `Run took ${formatElapsed(results.elapsed_ms)}. Wrote ${relative('.', dir) || dir}/: results.json, ${others.join(', ')} and ${charts} files in charts/\n`,
     );
     const failures = failedCells(results);
     for (const cell of failures) {

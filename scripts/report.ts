@@ -1,9 +1,9 @@
-import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { messageOf, UsageError } from '../lib/errors.ts';
 import { readResults } from '../lib/results-file.ts';
 import { writeReports } from '../reports/write-reports.ts';
+import { locateResults } from './commands/_program.ts';
 
 /** Exit codes, as for bench: 0 done, 1 an unexpected failure, 2 bad input. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -22,27 +22,6 @@ Exit codes: 0 reports written, 2 bad input (no such folder, no or invalid result
 Example:
   npm run report -- results/20260101-120000-quick
 `;
-
-/** The run folder and its results.json from the one positional argument. */
-async function locate(target: string): Promise<{ dir: string; file: string }> {
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(target);
-  } catch {
-    throw new UsageError(`${target}: no such folder or file (give the folder a bench run wrote)`);
-  }
-  if (info.isDirectory()) {
-    const file = join(target, 'results.json');
-    const found = await stat(file).then(
-      (entry) => entry.isFile(),
-      () => false,
-    );
-    if (!found) throw new UsageError(`${target}: no results.json in this folder (is it a bench run folder?)`);
-    return { dir: target, file };
-  }
-  if (basename(target) === 'results.json') return { dir: join(target, '..'), file: target };
-  throw new UsageError(`${target}: not a run folder or a results.json`);
-}
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
@@ -67,7 +46,8 @@ async function main(argv: string[]): Promise<number> {
   const [target, ...extra] = parsed.positionals;
   if (target === undefined) throw new UsageError('missing <run-dir> (see --help)');
   if (extra.length > 0) throw new UsageError(`one run folder at a time (got also ${JSON.stringify(extra)})`);
-  const { dir, file } = await locate(target);
+  const file = await locateResults(target);
+  const dir = dirname(file);
   const results = await readResults(file);
   if (!results.complete) {
     process.stderr.write(`memobench report: ${file} is from an unfinished run; reporting the cells it has\n`);

@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_SETTINGS } from '../../checks/compare.ts';
+import { CORRECTIONS } from '../../checks/multiple-testing.ts';
 import type { CompareSettings } from '../../checks/types.ts';
 import { messageOf, UsageError } from '../../lib/errors.ts';
 import { readResults } from '../../lib/results-file.ts';
@@ -95,7 +96,7 @@ export function addCompareOptions(command: Command): Command {
         '--correction <method>',
         'multiple-testing correction: holm (family-wise) or bh (false discovery rate)',
       )
-        .choices(['holm', 'bh'])
+        .choices(CORRECTIONS)
         .default(DEFAULT_SETTINGS.correction),
     )
     .addOption(
