@@ -27,6 +27,17 @@ export const ALLOCATION_SAMPLE_BYTES = 256 * 1024;
 export const MAX_ALLOCATION_REPEAT = 1000;
 /** Retained bytes are the median of this many readings. */
 export const RETAINED_READINGS = 3;
+/**
+ * Each retained reading holds enough live instances at once to total about this many bytes
+ * (estimated from one call's allocation), and divides by their number: after a full GC, V8's heap
+ * size still moves in steps of one page (readings of one instance jumped by ~230 kB and ~395 kB),
+ * so one small instance is lost in the step.
+ */
+export const RETAINED_SAMPLE_BYTES = 32 * 1024 * 1024;
+/** At most this many live instances in one retained reading. */
+export const MAX_RETAINED_COPIES = 1000;
+/** Creating the instances of one retained reading takes at most about this long, ms. */
+export const RETAINED_WINDOW_MS = 100;
 /** Allocated bytes are the minimum of this many GC-free windows. */
 export const ALLOCATION_READINGS = 3;
 /** A repeated allocation window lasts at most about this long, ms (so slow calls are not repeated). */

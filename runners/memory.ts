@@ -7,7 +7,10 @@ import {
   ALLOCATION_SAMPLE_BYTES,
   ALLOCATION_WINDOW_MS,
   MAX_ALLOCATION_REPEAT,
+  MAX_RETAINED_COPIES,
   RETAINED_READINGS,
+  RETAINED_SAMPLE_BYTES,
+  RETAINED_WINDOW_MS,
 } from './constants.ts';
 
 /** V8 heap in use plus memory outside it that V8 accounts for (ArrayBuffer backing stores), bytes. */
@@ -34,21 +37,30 @@ function fullGc(gc: () => void): void {
 }
 
 /**
- * Bytes that one live result of `run` holds: heap + external memory after a full GC with the
- * result alive, minus the same after the result is released and collected again. Measuring the
- * release rather than the creation means code and feedback that the run compiled (which stay)
- * cancel out. The sink is cleared first, since it may hold the previous call's result.
+ * Bytes that one live result of `run` holds: heap + external memory after a full GC with `copies`
+ * results alive, minus the same after they are released and collected again, divided by `copies`.
+ * Measuring the release rather than the creation means code and feedback that the runs compiled
+ * (which stay) cancel out. The sink is cleared first, since it may hold the previous call's result.
  */
-export function measureRetained(run: () => unknown, gc: () => void): number {
+export function measureRetained(run: () => unknown, gc: () => void, copies = 1): number {
   sink.value = undefined;
-  let alive: unknown = run();
+  const held = usedWhileHeld(run, gc, copies);
+  sink.value = undefined;
+  fullGc(gc);
+  return (held - usedBytes()) / copies;
+}
+
+/**
+ * Heap + external bytes after a full GC with `copies` results of `run` alive. They live only in
+ * this frame and the sink, both gone when the caller collects again.
+ */
+function usedWhileHeld(run: () => unknown, gc: () => void, copies: number): number {
+  const alive: unknown[] = [];
+  for (let i = 0; i < copies; i++) alive.push(run());
   fullGc(gc);
   const held = usedBytes();
   sink.value = alive;
-  alive = undefined;
-  sink.value = undefined;
-  fullGc(gc);
-  return held - usedBytes();
+  return held;
 }
 
 /**
@@ -83,10 +95,24 @@ function minimumAllocated(run: () => unknown, repeat: number, windows: number): 
 }
 
 /**
+ * How many live instances one retained reading holds: enough to total about RETAINED_SAMPLE_BYTES,
+ * judged by what one `retain` allocates (all a result can hold; unknown when a GC interrupted it,
+ * and then 1), at most MAX_RETAINED_COPIES, and no more than `retain` (timed cold, so generously)
+ * can make in RETAINED_WINDOW_MS.
+ */
+export function retainedCopies(retainAllocatedBytes: number | undefined, retainMs: number): number {
+  if (retainAllocatedBytes === undefined) return 1;
+  const bySize = Math.ceil(RETAINED_SAMPLE_BYTES / Math.max(retainAllocatedBytes, 16));
+  const byTime = Math.floor(RETAINED_WINDOW_MS / Math.max(retainMs, 1e-3));
+  return Math.max(1, Math.min(MAX_RETAINED_COPIES, bySize, byTime));
+}
+
+/**
  * Retained and allocated bytes of one operation. `retain` makes a fresh instance, runs it once and
  * returns what must stay alive (the instance and its answer); `allocate` is the operation whose
- * allocations count. After one warm-up run, retained bytes are the median of `readings` readings and
- * allocated bytes the minimum of three GC-free windows; small allocations are measured over several
+ * allocations count. After one warm-up run, allocated bytes are the minimum of three GC-free
+ * windows and retained bytes the median of `readings` readings, each over as many live instances
+ * as bring the total near RETAINED_SAMPLE_BYTES (retainedCopies); small allocations are measured over several
  * runs (as many as fit in ALLOCATION_WINDOW_MS, given the call's median `callNs`) so the figure is
  * not lost in the heap's granularity.
  */
@@ -105,14 +131,17 @@ export function measureMemory(
     };
   }
   // The first runs compile code and allocate feedback vectors, which would count as retained.
+  const started = performance.now();
   sink.value = retain();
-  const retainedReadings = Array.from({ length: readings }, () => measureRetained(retain, gc)).sort(
+  const retainMs = performance.now() - started;
+  // Light profiles take one reading of each; at most three allocation windows.
+  const windows = Math.min(ALLOCATION_READINGS, readings);
+  const single = minimumAllocated(allocate, 1, windows);
+  const copies = retainedCopies(measureAllocated(retain, 1), retainMs);
+  const retainedReadings = Array.from({ length: readings }, () => measureRetained(retain, gc, copies)).sort(
     (a, b) => a - b,
   );
   const retained = retainedReadings[Math.floor(retainedReadings.length / 2)] as number;
-  // Light profiles take one reading of each; the allocation windows follow the retained readings, at most three.
-  const windows = Math.min(ALLOCATION_READINGS, readings);
-  const single = minimumAllocated(allocate, 1, windows);
   let allocated = single;
   // Repeating only pays for small allocations, and only while the window stays short in time.
   const affordable = callNs > 0 ? Math.floor((ALLOCATION_WINDOW_MS * 1e6) / callNs) : MAX_ALLOCATION_REPEAT;

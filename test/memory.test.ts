@@ -73,3 +73,14 @@ describe('measureMemory() without --expose-gc', () => {
     });
   });
 });
+
+describe('retainedCopies()', () => {
+  it('holds enough instances to total about 32 MiB, within 1,000 instances and 100 ms', async () => {
+    const { retainedCopies } = await import('../runners/memory.ts');
+    assert.equal(retainedCopies(undefined, 0.01), 1, 'no allocation figure: one instance');
+    assert.equal(retainedCopies(1024, 0.01), 1000, 'small and fast: the cap');
+    assert.equal(retainedCopies(4_000_000, 0.01), 9, '32 MiB / 4 MB, rounded up');
+    assert.equal(retainedCopies(1024, 50), 2, 'a 50 ms instance: two fit in 100 ms');
+    assert.equal(retainedCopies(100_000_000, 500), 1, 'never fewer than one');
+  });
+});
