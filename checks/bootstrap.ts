@@ -1,5 +1,5 @@
 import { createRng, hashSeed } from '../lib/random.ts';
-import { quantile } from '../runners/stats.ts';
+import { quantile } from '../lib/stats.ts';
 import { incompleteBeta } from './special.ts';
 
 /** Bootstrap draws per interval: enough for the 2.5% and 97.5% quantiles to settle to well under 1%. */

@@ -1,5 +1,6 @@
+import { cellKey, ladderKey } from '../lib/cell-key.ts';
+import { fitComplexity, modelLabel } from '../lib/fit.ts';
 import type { Cell, Results } from '../lib/types.ts';
-import { fitComplexity, modelLabel } from '../reports/fit.ts';
 import type { ExactComparison, ExactDifference, ExactField } from './types.ts';
 
 /** The per-cell fields that are the same on every machine (see OperationCounts in lib/types.ts). */
@@ -15,16 +16,6 @@ export const EXACT_FIELDS = [
 
 const MISSING = '(missing)';
 
-/** Identity of a cell across runs. */
-export function cellId(cell: Pick<Cell, 'suite' | 'variant' | 'runner' | 'n'>): string {
-  return `${cell.suite}\u0000${cell.variant}\u0000${cell.runner}\u0000${cell.n}`;
-}
-
-/** Identity of a ladder (suite x variant x runner). */
-function ladderId(cell: Pick<Cell, 'suite' | 'variant' | 'runner'>): string {
-  return `${cell.suite}\u0000${cell.variant}\u0000${cell.runner}`;
-}
-
 function text(value: unknown): string {
   return value === undefined || value === null ? MISSING : String(value);
 }
@@ -38,7 +29,7 @@ export function complexityClasses(cells: readonly Cell[]): Map<string, { model: 
   const series = new Map<string, { n: number; y: number }[]>();
   for (const cell of cells) {
     if (cell.status !== 'ok' || cell.calls === undefined || cell.calls <= 0) continue;
-    const id = ladderId(cell);
+    const id = ladderKey(cell);
     const points = series.get(id) ?? [];
     points.push({ n: cell.n, y: cell.calls });
     series.set(id, points);
@@ -58,8 +49,8 @@ export function complexityClasses(cells: readonly Cell[]): Map<string, { model: 
  */
 export function compareExact(a: Results, b: Results): ExactComparison {
   const differences: ExactDifference[] = [];
-  const cellsB = new Map(b.cells.map((cell) => [cellId(cell), cell]));
-  const idsA = new Set(a.cells.map(cellId));
+  const cellsB = new Map(b.cells.map((cell) => [cellKey(cell), cell]));
+  const idsA = new Set(a.cells.map(cellKey));
   let compared = 0;
   const where = (cell: Cell, n: number | null) => ({
     suite: cell.suite,
@@ -68,7 +59,7 @@ export function compareExact(a: Results, b: Results): ExactComparison {
     n,
   });
   for (const cellA of a.cells) {
-    const cellB = cellsB.get(cellId(cellA));
+    const cellB = cellsB.get(cellKey(cellA));
     if (cellB === undefined) {
       differences.push({ ...where(cellA, cellA.n), field: 'presence', a: 'present', b: MISSING });
       continue;
@@ -81,17 +72,17 @@ export function compareExact(a: Results, b: Results): ExactComparison {
     }
   }
   for (const cellB of b.cells) {
-    if (!idsA.has(cellId(cellB))) {
+    if (!idsA.has(cellKey(cellB))) {
       differences.push({ ...where(cellB, cellB.n), field: 'presence', a: MISSING, b: 'present' });
     }
   }
   const classesA = complexityClasses(a.cells);
   const classesB = complexityClasses(b.cells);
   // Only ladders in both runs: a ladder missing from one run is already named cell by cell.
-  const laddersB = new Set(b.cells.map(ladderId));
+  const laddersB = new Set(b.cells.map(ladderKey));
   const ladders = new Map<string, Cell>();
   for (const cell of a.cells)
-    if (laddersB.has(ladderId(cell)) && !ladders.has(ladderId(cell))) ladders.set(ladderId(cell), cell);
+    if (laddersB.has(ladderKey(cell)) && !ladders.has(ladderKey(cell))) ladders.set(ladderKey(cell), cell);
   for (const [id, cell] of ladders) {
     const classA = classesA.get(id);
     const classB = classesB.get(id);

@@ -1,5 +1,5 @@
-import { markdownSafe } from '../reports/escape.ts';
-import { formatNs, formatRatio } from '../reports/format.ts';
+import { markdownSafe } from '../lib/escape.ts';
+import { formatNs, formatRatio } from '../lib/format.ts';
 import type { Comparison, ExactDifference, RelativeVariant, RunSummary, TimeCell } from './types.ts';
 
 /** Most rows of one table; the JSON output has them all. */

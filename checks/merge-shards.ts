@@ -1,6 +1,6 @@
+import { cellKey, variantKey } from '../lib/cell-key.ts';
 import { UsageError } from '../lib/errors.ts';
 import type { Cell, Results } from '../lib/types.ts';
-import { cellId } from './exact.ts';
 
 /** One shard's result set and where it was read from (for messages). */
 export interface ShardSet {
@@ -77,7 +77,7 @@ function ladderRanks(sets: readonly ShardSet[], count: number): Map<string, numb
     const index = (set.results.options.shard as { index: number }).index;
     let j = 0;
     for (const cell of set.results.cells) {
-      const ladder = `${cell.suite}\u0000${cell.variant}`;
+      const ladder = variantKey(cell);
       if (!ranks.has(ladder)) ranks.set(ladder, j++ * count + index - 1);
     }
   }
@@ -95,13 +95,13 @@ export function mergeShards(sets: readonly ShardSet[], command: string): Results
   const owner = new Map<string, string>();
   for (const set of sets) {
     for (const cell of set.results.cells) {
-      const other = owner.get(cellId(cell));
+      const other = owner.get(cellKey(cell));
       if (other !== undefined) {
         throw new UsageError(
           `cell ${cell.suite} / ${cell.variant} / n = ${cell.n} is in both ${other} and ${set.source}: shards must not overlap`,
         );
       }
-      owner.set(cellId(cell), set.source);
+      owner.set(cellKey(cell), set.source);
     }
   }
   const ordered = [...sets].sort(
@@ -109,8 +109,7 @@ export function mergeShards(sets: readonly ShardSet[], command: string): Results
   );
   const first = ordered[0] as ShardSet;
   const ranks = ladderRanks(ordered, count);
-  const rank = (cell: Pick<Cell, 'suite' | 'variant'>) =>
-    ranks.get(`${cell.suite}\u0000${cell.variant}`) ?? 0;
+  const rank = (cell: Pick<Cell, 'suite' | 'variant'>) => ranks.get(variantKey(cell)) ?? 0;
   // A stable sort by ladder keeps each ladder's own order (runner, then n) as the shard wrote it.
   const cells = ordered.flatMap((set) => set.results.cells).sort((x, y) => rank(x) - rank(y));
   const suiteRank = new Map<string, number>();

@@ -1,4 +1,4 @@
-import { median } from '../runners/stats.ts';
+import { median } from '../lib/stats.ts';
 import {
   digamma,
   incompleteBeta,

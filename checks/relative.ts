@@ -1,6 +1,6 @@
-import type { Cell, Results } from '../lib/types.ts';
-import { median } from '../runners/stats.ts';
-import { cellId } from './exact.ts';
+import { cellKey, ladderKey } from '../lib/cell-key.ts';
+import { median } from '../lib/stats.ts';
+import type { Cell, Results, RunnerName } from '../lib/types.ts';
 import type { RelativeVariant } from './types.ts';
 
 /**
@@ -33,11 +33,11 @@ function centre(cell: Cell): number | undefined {
  * averaged over the sizes: a change of code usually shows at every size, noise does not.
  */
 export function compareRelative(a: Results, b: Results, tolerance: number): RelativeVariant[] {
-  const cellsB = new Map(b.cells.map((cell) => [cellId(cell), cell]));
+  const cellsB = new Map(b.cells.map((cell) => [cellKey(cell), cell]));
   // group: suite/runner/n -> variant -> [time A, time B]
   const groups = new Map<string, Map<string, [number, number]>>();
   for (const cellA of a.cells) {
-    const cellB = cellsB.get(cellId(cellA));
+    const cellB = cellsB.get(cellKey(cellA));
     const timeA = centre(cellA);
     const timeB = cellB === undefined ? undefined : centre(cellB);
     if (timeA === undefined || timeB === undefined) continue;
@@ -52,7 +52,7 @@ export function compareRelative(a: Results, b: Results, tolerance: number): Rela
   >();
   for (const [key, group] of groups) {
     if (group.size < 2) continue;
-    const [suite, runner, n] = key.split('\u0000') as [string, string, string];
+    const [suite, runner, n] = key.split('\u0000') as [string, RunnerName, string];
     const logs = new Map(
       [...group].map(([variant, [x, y]]) => [variant, [Math.log(x), Math.log(y)] as const]),
     );
@@ -61,7 +61,7 @@ export function compareRelative(a: Results, b: Results, tolerance: number): Rela
       const others = group.size - 1;
       const relA = x - (sums[0] - x) / others;
       const relB = y - (sums[1] - y) / others;
-      const id = `${suite}\u0000${runner}\u0000${variant}`;
+      const id = ladderKey({ suite, variant, runner });
       const entry = perVariant.get(id) ?? { suite, runner, variant, logs: [], sizes: [] };
       entry.logs.push([relA, relB]);
       entry.sizes.push(Number(n));

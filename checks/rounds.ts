@@ -1,6 +1,7 @@
+import { ladderKey } from '../lib/cell-key.ts';
 import { UsageError } from '../lib/errors.ts';
+import { mergeCells } from '../lib/merge-processes.ts';
 import type { Results } from '../lib/types.ts';
-import { ladderKey, mergeCells } from '../runners/merge-processes.ts';
 
 /**
  * One side of an A/B run (all base rounds, or all head rounds) as one result set: each round is

@@ -1,7 +1,7 @@
+import { cellKey } from '../lib/cell-key.ts';
+import { median } from '../lib/stats.ts';
 import type { Cell, Results } from '../lib/types.ts';
-import { median } from '../runners/stats.ts';
 import { bootstrapRatioInterval } from './bootstrap.ts';
-import { cellId } from './exact.ts';
 import { mannWhitney } from './mann-whitney.ts';
 import { fitPrior, type LogSummary, logSummary, moderatedTest, trimmedGeometricMean } from './moderated.ts';
 import { adjust } from './multiple-testing.ts';
@@ -50,9 +50,9 @@ export function compareTimes(
   b: Results,
   settings: CompareSettings,
 ): { cells: TimeCell[]; prior: PriorSummary | null } {
-  const cellsB = new Map(b.cells.map((cell) => [cellId(cell), cell]));
+  const cellsB = new Map(b.cells.map((cell) => [cellKey(cell), cell]));
   const pairs = a.cells
-    .map((cellA) => ({ cellA, cellB: cellsB.get(cellId(cellA)) }))
+    .map((cellA) => ({ cellA, cellB: cellsB.get(cellKey(cellA)) }))
     .filter((pair): pair is { cellA: Cell; cellB: Cell } => timed(pair.cellA) && timed(pair.cellB));
 
   const summaries = new Map<string, LogSummary>();
@@ -60,7 +60,7 @@ export function compareTimes(
     const medianA = processMedians(cellA);
     const medianB = processMedians(cellB);
     if (medianA !== undefined && medianB !== undefined)
-      summaries.set(cellId(cellA), logSummary(medianA, medianB));
+      summaries.set(cellKey(cellA), logSummary(medianA, medianB));
   }
   const prior = fitPrior(
     [...summaries.values()].map((s) => s.variance),
@@ -69,7 +69,7 @@ export function compareTimes(
 
   const raw = pairs.map(({ cellA, cellB }) => {
     const base = { suite: cellA.suite, variant: cellA.variant, runner: cellA.runner, n: cellA.n };
-    const summary = summaries.get(cellId(cellA));
+    const summary = summaries.get(cellKey(cellA));
     if (summary !== undefined) {
       const test = moderatedTest(summary, prior, settings.alpha);
       return {
@@ -90,7 +90,7 @@ export function compareTimes(
     const samplesB = cellB.samples_ns?.length ? cellB.samples_ns : [cellB.median_ns ?? Number.NaN];
     const centerA = median(samplesA);
     const centerB = median(samplesB);
-    const [ciLow, ciHigh] = bootstrapRatioInterval(samplesA, samplesB, settings.alpha, cellId(cellA));
+    const [ciLow, ciHigh] = bootstrapRatioInterval(samplesA, samplesB, settings.alpha, cellKey(cellA));
     return {
       ...base,
       method: 'samples' as const,

@@ -1,6 +1,7 @@
+import { variantKey } from '../lib/cell-key.ts';
+import { fitComplexity, MIN_FIT_POINTS, modelLabel } from '../lib/fit.ts';
+import { formatRatio } from '../lib/format.ts';
 import type { Cell, LibraryVariant, Results } from '../lib/types.ts';
-import { fitComplexity, MIN_FIT_POINTS, modelLabel } from './fit.ts';
-import { formatRatio } from './format.ts';
 import { primaryCells } from './primary.ts';
 
 /**
@@ -262,9 +263,11 @@ export function auditRows(run: Results): AuditRow[] {
 /** The results without the library variants, for the sections about the hand-written ones. */
 export function withoutLibraries(run: Results): Results {
   const library = new Set(
-    run.suites.flatMap((info) => Object.keys(info.libraries).map((variant) => `${info.id}\u0000${variant}`)),
+    run.suites.flatMap((info) =>
+      Object.keys(info.libraries).map((variant) => variantKey({ suite: info.id, variant })),
+    ),
   );
-  const isLibrary = (suite: string, variant: string) => library.has(`${suite}\u0000${variant}`);
+  const isLibrary = (suite: string, variant: string) => library.has(variantKey({ suite, variant }));
   return {
     ...run,
     suites: run.suites.map((info) => ({

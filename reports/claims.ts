@@ -1,7 +1,7 @@
+import { markdownSafe } from '../lib/escape.ts';
+import { formatBytes, formatRatio } from '../lib/format.ts';
 import type { Cell, Results } from '../lib/types.ts';
 import { crossovers, isTimed, speedupOf, type TimedCell } from './crossover.ts';
-import { markdownSafe } from './escape.ts';
-import { formatBytes, formatRatio } from './format.ts';
 import { primaryCells } from './primary.ts';
 
 /**

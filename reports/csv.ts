@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
+import { csvSafe } from '../lib/escape.ts';
 import type { Cell } from '../lib/types.ts';
-import { csvSafe } from './escape.ts';
 
 /** The columns of results.csv, in order. Times are ns per call, memory in bytes, `gc_ms` and `verify_ms` in ms. */
 export const CSV_COLUMNS = [

@@ -1,6 +1,6 @@
+import { type ComplexityFit, fitComplexity } from '../lib/fit.ts';
 import type { Results, SuiteInfo } from '../lib/types.ts';
 import { BASELINES, type Crossover, crossovers, type SpeedupPoint, speedupPoints } from './crossover.ts';
-import { type ComplexityFit, fitComplexity } from './fit.ts';
 import { primaryCells } from './primary.ts';
 import { type SuiteSummary, summarizeRun } from './summary.ts';
 import type { NumericField } from './vega.ts';

@@ -1,9 +1,9 @@
+import { htmlEscape } from '../lib/escape.ts';
+import { modelFormula, modelLabel } from '../lib/fit.ts';
+import { formatNs, formatPercent, formatRatioInterval } from '../lib/format.ts';
 import type { Cell } from '../lib/types.ts';
 import { crossoverText } from './crossover.ts';
-import { htmlEscape } from './escape.ts';
 import type { SeriesFit, SuiteFindings, VariantFinding } from './findings.ts';
-import { modelFormula, modelLabel } from './fit.ts';
-import { formatNs, formatPercent, formatRatioInterval } from './format.ts';
 
 /** HTML tables of report.html. Every text goes through htmlEscape here, nowhere else. */
 

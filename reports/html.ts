@@ -1,3 +1,5 @@
+import { htmlEscape, jsonForScript } from '../lib/escape.ts';
+import { formatBytes, formatCount, formatElapsed, formatNs, formatRatio } from '../lib/format.ts';
 import type { Results } from '../lib/types.ts';
 import {
   AUDIT_COLUMNS,
@@ -9,9 +11,7 @@ import {
   withoutLibraries,
 } from './audit.ts';
 import { memoryVerdict, seedClaims, speedVerdict } from './claims.ts';
-import { htmlEscape, jsonForScript } from './escape.ts';
 import { runFindings, type SuiteFindings } from './findings.ts';
-import { formatBytes, formatCount, formatElapsed, formatNs, formatRatio } from './format.ts';
 import type { HtmlAssets, InlineScript } from './html-assets.ts';
 import { CLIENT_SCRIPT } from './html-client.ts';
 import { cellsTable, findingsTable, fitsTable, htmlTable, type TableCell } from './html-tables.ts';

@@ -1,3 +1,6 @@
+import { markdownSafe } from '../lib/escape.ts';
+import { modelFormula, modelLabel } from '../lib/fit.ts';
+import { formatCount, formatElapsed, formatNs, formatPercent, formatRatioInterval } from '../lib/format.ts';
 import type { Results } from '../lib/types.ts';
 import {
   AUDIT_COLUMNS,
@@ -10,10 +13,7 @@ import {
 } from './audit.ts';
 import { claimsMarkdown, seedClaims } from './claims.ts';
 import { crossoverText } from './crossover.ts';
-import { markdownSafe } from './escape.ts';
 import { runFindings, type SeriesFit, type SuiteFindings, type VariantFinding } from './findings.ts';
-import { modelFormula, modelLabel } from './fit.ts';
-import { formatCount, formatElapsed, formatNs, formatPercent, formatRatioInterval } from './format.ts';
 import { headline } from './summary.ts';
 
 /**

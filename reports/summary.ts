@@ -1,5 +1,5 @@
+import { formatNs, formatRatio, textTable } from '../lib/format.ts';
 import type { Cell, Results } from '../lib/types.ts';
-import { formatNs, formatRatio, textTable } from './format.ts';
 
 /** How far one variant climbed its ladder. */
 export interface VariantReach {

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
+import { writeResults } from '../lib/results-file.ts';
 import type { Results } from '../lib/types.ts';
 import { auditRows, withoutLibraries } from './audit.ts';
 import { cellsToCsv } from './csv.ts';
@@ -25,6 +26,17 @@ import {
 /** results.csv, rewritten after every cell so the run folder always holds a complete, valid file. */
 export async function writeCsv(dir: string, results: Results): Promise<void> {
   await writeFileAtomic(join(dir, 'results.csv'), cellsToCsv(results.cells));
+}
+
+/**
+ * How a run saves its progress into `dir`: results.json, then results.csv, each written atomically
+ * (runBench calls it whenever a ladder ends, so an interrupted run leaves valid files).
+ */
+export function runSaver(dir: string): (results: Results) => Promise<void> {
+  return async (results) => {
+    await writeResults(join(dir, 'results.json'), results);
+    await writeCsv(dir, results);
+  };
 }
 
 /**

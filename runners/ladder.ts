@@ -1,5 +1,6 @@
 import { messageOf } from '../lib/errors.ts';
 import { consume } from '../lib/sink.ts';
+import { summarize, thin } from '../lib/stats.ts';
 import { plainTools } from '../lib/tools.ts';
 import type { Answer, Cell, Measure, RunnerName, RunOptions, SkipReason, Suite } from '../lib/types.ts';
 import { batchSize, estimateCallNs, perCallNs } from './batch.ts';
@@ -10,7 +11,6 @@ import type { CountingCode } from './instrumented.ts';
 import { exposedGc, measureMemory } from './memory.ts';
 import { buildOperation } from './operation.ts';
 import { type LadderPoint, predictCallNs } from './predict.ts';
-import { summarize, thin } from './stats.ts';
 import { answerText, checkAnswer, classifyError, isStackOverflow } from './verify.ts';
 
 /** A size is given up without running when even the power-law prediction exceeds the budget this many times. */

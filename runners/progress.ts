@@ -1,4 +1,4 @@
-import { formatElapsed } from '../reports/format.ts';
+import { formatElapsed } from '../lib/format.ts';
 
 /** Where progress lines go: a terminal gets one line rewritten in place, anything else a line per cell. */
 export interface ProgressSink {

@@ -1,8 +1,8 @@
-import { join } from 'node:path';
+import { ladderKey, variantKey } from '../lib/cell-key.ts';
 import { variantNames } from '../lib/define-suite.ts';
-import { SCHEMA_VERSION, writeResults } from '../lib/results-file.ts';
+import { annotateRunnerDiff, mergeCells } from '../lib/merge-processes.ts';
+import { SCHEMA_VERSION } from '../lib/results-file.ts';
 import type { Cell, Measure, Results, RunnerName, RunOptions, Suite } from '../lib/types.ts';
-import { writeCsv } from '../reports/write-reports.ts';
 import { backend, runnersOf } from './backends.ts';
 import { compileChildCode, SOURCE_CODE } from './child-code.ts';
 import { readEnvironment } from './environment.ts';
@@ -11,7 +11,6 @@ import { loadCountingCode } from './instrumented.ts';
 import { runIsolated, spawnChild } from './isolated.ts';
 import { type Job, planJobs } from './jobs.ts';
 import { climbLadder } from './ladder.ts';
-import { annotateRunnerDiff, ladderKey, mergeCells } from './merge-processes.ts';
 import type { LadderPlan } from './plan.ts';
 import { createProgress, type ProgressSink } from './progress.ts';
 
@@ -21,8 +20,11 @@ export interface RunRequest {
   /** The selected suites (for their metadata). */
   suites: readonly Suite[];
   plan: readonly LadderPlan[];
-  /** The run folder, already created and empty. */
-  dir: string;
+  /**
+   * Writes the result set so far (results.json and what is derived from it), atomically; called
+   * whenever a ladder ends and when the run stops. The run never formats its own output.
+   */
+  save: (results: Results) => Promise<void>;
   /** The command line, recorded in the environment. */
   command: string;
   progress?: ProgressSink;
@@ -53,13 +55,12 @@ export function failedCells(results: Pick<Results, 'cells' | 'suites'>): Cell[] 
     results.suites.flatMap((suite) =>
       Object.entries(suite.libraries)
         .filter(([, library]) => library.configuration === 'default')
-        .map(([variant]) => `${suite.id}/${variant}`),
+        .map(([variant]) => variantKey({ suite: suite.id, variant })),
     ),
   );
   return results.cells.filter(
     (cell) =>
-      FAILURE_STATUSES.has(cell.status) &&
-      !(cell.status === 'wrong-answer' && audited.has(`${cell.suite}/${cell.variant}`)),
+      FAILURE_STATUSES.has(cell.status) && !(cell.status === 'wrong-answer' && audited.has(variantKey(cell))),
   );
 }
 
@@ -107,7 +108,7 @@ function freshResults(request: RunRequest, started: number): Results {
  * from their first size (where a ladder stops depends on its smaller sizes).
  */
 export async function runBench(request: RunRequest): Promise<Results> {
-  const { options, plan, dir, signal } = request;
+  const { options, plan, signal } = request;
   const started = Date.now();
   const previous = request.resume;
   const results = previous === undefined ? freshResults(request, started) : { ...previous, complete: false };
@@ -119,8 +120,7 @@ export async function runBench(request: RunRequest): Promise<Results> {
     results.elapsed_ms = elapsedBefore + Date.now() - started;
     results.cells = annotateRunnerDiff(mergeCells(raw, order));
     results.finished = order.filter((key) => finished.has(key));
-    await writeResults(join(dir, 'results.json'), results);
-    await writeCsv(dir, results);
+    await request.save(results);
   };
   await save();
 

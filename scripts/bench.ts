@@ -1,12 +1,12 @@
 import { join, relative, resolve } from 'node:path';
 import { laddersFor, variantNames } from '../lib/define-suite.ts';
 import { messageOf, UsageError } from '../lib/errors.ts';
+import { formatElapsed } from '../lib/format.ts';
 import { loadSuites, SUITES_DIR } from '../lib/registry.ts';
 import { readResults } from '../lib/results-file.ts';
 import type { Profile, Results, RunOptions, Suite } from '../lib/types.ts';
-import { formatElapsed } from '../reports/format.ts';
 import { summarizeRun, summaryText } from '../reports/summary.ts';
-import { writeReports } from '../reports/write-reports.ts';
+import { runSaver, writeReports } from '../reports/write-reports.ts';
 import { planLadders, selectSuites, shardLadders } from '../runners/plan.ts';
 import { failedCells, runBench } from '../runners/run.ts';
 import { parseBenchArgs, resolveOptions } from './cli.ts';
@@ -93,7 +93,7 @@ async function main(argv: readonly string[]): Promise<number> {
       options,
       suites: suites.filter((suite) => plan.some((ladder) => ladder.suite === suite)),
       plan,
-      dir,
+      save: runSaver(dir),
       command: ['memobench', ...argv].join(' '),
       progress: process.stderr,
       signal: controller.signal,

@@ -6,13 +6,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { formatNs } from '../lib/format.ts';
+import { quantile } from '../lib/stats.ts';
 import { plainTools } from '../lib/tools.ts';
 import type { Answer, VariantFactory } from '../lib/types.ts';
-import { formatNs } from '../reports/format.ts';
 import { SOURCE_CODE } from '../runners/child-code.ts';
 import { createCountingTools } from '../runners/counting-tools.ts';
 import { loadCountingCode } from '../runners/instrumented.ts';
-import { quantile } from '../runners/stats.ts';
 
 const SUITE = fileURLToPath(new URL('../suites/fibonacci.ts', import.meta.url));
 const CASES = ['bottom-up', 'dict', 'closure'] as const;

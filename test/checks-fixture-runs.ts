@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createRng } from '../lib/random.ts';
 import { loadSuites } from '../lib/registry.ts';
 import type { Measure, Results, RunnerName, RunOptions } from '../lib/types.ts';
+import { runSaver } from '../reports/write-reports.ts';
 import { planLadders } from '../runners/plan.ts';
 import { runBench } from '../runners/run.ts';
 import { gaussian } from './checks-synthetic.ts';
@@ -63,7 +64,7 @@ export async function runFixture(
       options: { ...FIXTURE_OPTIONS, ...options },
       suites,
       plan: planLadders(suites, [], 'ci'),
-      dir,
+      save: runSaver(dir),
       command: 'test',
       measure: workBackend(seed),
     });

@@ -8,6 +8,7 @@ import { UsageError } from '../lib/errors.ts';
 import { loadSuites } from '../lib/registry.ts';
 import { writeResults } from '../lib/results-file.ts';
 import type { Results, RunOptions, Shard } from '../lib/types.ts';
+import { runSaver } from '../reports/write-reports.ts';
 import { planLadders, shardLadders } from '../runners/plan.ts';
 import { runBench } from '../runners/run.ts';
 import { mergeCommand } from '../scripts/commands/merge.ts';
@@ -28,7 +29,7 @@ async function shardRun(
     options: runOptions,
     suites,
     plan: shardLadders(planLadders(suites, [], 'ci'), shard),
-    dir,
+    save: runSaver(dir),
     command: 'test',
     measure: async () => fakeMeasure(),
   });

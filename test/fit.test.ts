@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createRng } from '../lib/random.ts';
 import {
   fitComplexity,
   MODELS,
@@ -9,7 +8,8 @@ import {
   modelLabel,
   predict,
   type SeriesPoint,
-} from '../reports/fit.ts';
+} from '../lib/fit.ts';
+import { createRng } from '../lib/random.ts';
 import { fibonacciNumbers } from './report-fixture.ts';
 
 /** A ladder like the suites' ladders: powers of two from 2 to 2^16. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { annotateRunnerDiff, mergeCells, mergeProcesses } from '../lib/merge-processes.ts';
 import type { Cell } from '../lib/types.ts';
-import { annotateRunnerDiff, mergeCells, mergeProcesses } from '../runners/merge-processes.ts';
 import { okCell, skippedCell } from './helpers.ts';
 
 const withSamples = (median: number, mad: number): Cell => ({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { htmlEscape, jsonForScript } from '../reports/escape.ts';
+import { htmlEscape, jsonForScript } from '../lib/escape.ts';
 import { inlineScript, reportHtml } from '../reports/html.ts';
 import { loadHtmlAssets } from '../reports/html-assets.ts';
 import { chartSpecs } from '../reports/write-reports.ts';

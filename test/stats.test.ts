@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { medianInterval, quantile, summarize, tCritical95, thin } from '../runners/stats.ts';
+import { medianInterval, quantile, summarize, tCritical95, thin } from '../lib/stats.ts';
 
 describe('quantile()', () => {
   it('interpolates linearly between order statistics', () => {

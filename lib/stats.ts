@@ -1,4 +1,4 @@
-import type { TimeStats } from '../lib/types.ts';
+import type { TimeStats } from './types.ts';
 
 /** Two-sided 95% critical values of Student's t for 1..30 degrees of freedom. */
 const T_95 = [

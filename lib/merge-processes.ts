@@ -1,18 +1,9 @@
-import type { Cell, CellStatus } from '../lib/types.ts';
+import { cellKey, ladderKey } from './cell-key.ts';
 import { median, summarize } from './stats.ts';
+import type { Cell, CellStatus } from './types.ts';
 
 /** Statuses in the order a merged cell reports them when no process was `ok`. */
 const SEVERITY: CellStatus[] = ['wrong-answer', 'error', 'crashed', 'timeout', 'stack-overflow', 'skipped'];
-
-/** Key of a ladder: suite, variant and runner ("fibonacci/map/tinybench"; ids and names are kebab-case). */
-export function ladderKey(cell: Pick<Cell, 'suite' | 'variant' | 'runner'>): string {
-  return `${cell.suite}/${cell.variant}/${cell.runner}`;
-}
-
-/** Key of a cell across processes. */
-export function cellKey(cell: Pick<Cell, 'suite' | 'variant' | 'runner' | 'n'>): string {
-  return `${ladderKey(cell)}/${cell.n}`;
-}
 
 /**
  * One cell from the same cell measured in several processes (--repeat). Timing statistics come
