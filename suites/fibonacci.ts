@@ -63,6 +63,25 @@ export default defineSuite<number, number>({
       return fib;
     },
 
+    seed: (t) => {
+      // The seed text's fibonacci_memo(n, memo={}) translated line by line: the dictionary is a
+      // default parameter threaded through the recursion, the base cases are cached too. JavaScript
+      // evaluates a default parameter at every call that omits it, so each top-level call starts
+      // with a new, empty dictionary (Python evaluates it once: one dictionary shared by every call,
+      // which is what `--cache sequence` shows for `dict`).
+      const fibonacciMemo = t.recursive(
+        (n: number, memo: Record<number, number> = t.object<number>()): number => {
+          if (n in memo) return memo[n] as number;
+          let result: number;
+          if (n <= 1) result = n;
+          else result = (fibonacciMemo(n - 1, memo) + fibonacciMemo(n - 2, memo)) % P;
+          memo[n] = result;
+          return result;
+        },
+      );
+      return (n) => fibonacciMemo(n);
+    },
+
     map: (t) => {
       const memo = t.map<number, number>();
       const fib = t.recursive((n: number): number => {
@@ -113,6 +132,9 @@ export default defineSuite<number, number>({
     },
 
     ...audit.variants,
+  },
+  notes: {
+    seed: 'The seed text’s fibonacci_memo(n, memo={}), translated literally: a dictionary passed down the recursion as a default parameter, base cases cached. JavaScript makes a new dictionary at every top-level call; Python makes one when the function is defined and shares it between calls.',
   },
   libraries: audit.libraries,
 });

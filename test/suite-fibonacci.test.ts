@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { plainTools } from '../lib/tools.ts';
+import { createCountingTools } from '../runners/counting-tools.ts';
 import { P } from '../suites/_modular.ts';
 import fibonacci, { fibonacciFastDoubling } from '../suites/fibonacci.ts';
 
@@ -39,5 +40,29 @@ describe('fibonacci suite', () => {
       [5, 10, 20].map((n) => fib(n)),
       [5, 55, 6765],
     );
+  });
+
+  it('seed: the seed text’s default-parameter dictionary is new at every top-level call in JavaScript', () => {
+    const counter = createCountingTools();
+    const fib = fibonacci.variants.seed?.(counter.tools);
+    assert.ok(fib !== undefined);
+    assert.equal(fib(30), 832040);
+    const first = counter.counts();
+    // Every F(k), k = 0..30, computed once: 31 misses, 28 hits (F(k-2) after F(k-1) filled it), 59 calls.
+    assert.deepEqual(
+      { calls: first.calls, cache_hits: first.cache_hits, cache_misses: first.cache_misses },
+      { calls: 59, cache_hits: 28, cache_misses: 31 },
+    );
+    counter.reset();
+    fib(30);
+    // Nothing carried over: the second call on the same instance redoes every call. dict's instance
+    // answers the same second call from its cache with a single call.
+    assert.equal(counter.counts().calls, 59);
+    const dictCounter = createCountingTools();
+    const dict = fibonacci.variants.dict(dictCounter.tools);
+    dict(30);
+    dictCounter.reset();
+    dict(30);
+    assert.equal(dictCounter.counts().calls, 1);
   });
 });
