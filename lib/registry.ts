@@ -14,7 +14,11 @@ const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
  * file. Duplicate ids and files without a suite are usage errors naming the file.
  */
 export async function loadSuites(dir: string = SUITES_DIR): Promise<Suite[]> {
-  const files = (await readdir(dir)).filter((file) => file.endsWith('.ts') && !file.startsWith('_')).sort();
+  // A folder that cannot be listed is bad input (--suites-dir), not a crash.
+  const names = await readdir(dir).catch((error: unknown) => {
+    throw new UsageError(`cannot read the suites folder ${dir}: ${messageOf(error)}`);
+  });
+  const files = names.filter((file) => file.endsWith('.ts') && !file.startsWith('_')).sort();
   const suites: Suite[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {

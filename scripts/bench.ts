@@ -1,19 +1,14 @@
 import { join, relative, resolve } from 'node:path';
 import { laddersFor, variantNames } from '../lib/define-suite.ts';
-import { messageOf, UsageError } from '../lib/errors.ts';
 import { formatElapsed } from '../lib/format.ts';
 import { loadSuites, SUITES_DIR } from '../lib/registry.ts';
 import { readResults } from '../lib/results-file.ts';
 import type { Profile, Results, RunOptions, Suite } from '../lib/types.ts';
 import { summarizeRun, summaryText } from '../reports/summary.ts';
-import { runSaver, writeReports } from '../reports/write-reports.ts';
 import { planLadders, selectSuites, shardLadders } from '../runners/plan.ts';
-import { failedCells, runBench } from '../runners/run.ts';
 import { parseBenchArgs, resolveOptions } from './cli.ts';
+import { type CommandIo, EXIT, runMain } from './cli-kit.ts';
 import { createRunDir, lockRunDir } from './run-dir.ts';
-
-/** Exit codes: 0 all verified, 1 a variant was wrong or failed, 2 bad input, 128 + signal when interrupted. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, SIGINT: 130, SIGTERM: 143 } as const;
 
 function listSuites(suites: readonly Suite[], profile: Profile): string {
   return suites
@@ -55,7 +50,7 @@ function handleSignals(dir: string, controller: AbortController): () => StopSign
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseBenchArgs(argv);
-  if (args.help) return EXIT.ok;
+  if (args === null) return EXIT.ok;
   const all = await loadSuites(args.suites_dir === undefined ? SUITES_DIR : resolve(args.suites_dir));
   let setup: RunSetup;
   if (args.resume !== undefined) {
@@ -77,6 +72,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const { options } = setup;
   const plan = shardLadders(planLadders(suites, options.variants, options.profile), options.shard);
   const dir = setup.resume === undefined ? await createRunDir(options.profile, args.out) : setup.dir;
+  // Loaded only now that the input is known to be good: the runner and the report writers (vega,
+  // resvg) take seconds to load on a busy machine, which every usage error above would wait for.
+  const [{ failedCells, runBench }, { runSaver, writeReports }] = await Promise.all([
+    import('../runners/run.ts'),
+    import('../reports/write-reports.ts'),
+  ]);
   const release = await lockRunDir(dir);
   const controller = new AbortController();
   const interrupted = handleSignals(dir, controller);
@@ -128,23 +129,12 @@ async function main(argv: readonly string[]): Promise<number> {
 /** Subcommands: `npm run bench -- <name> ...` runs scripts/commands/<name>.ts. */
 const COMMANDS = ['compare', 'merge', 'ab', 'export'] as const;
 
-async function dispatch(argv: readonly string[]): Promise<number> {
+/** Runs a subcommand (whose own errors name it: `memobench compare: ...`) or a bench run. */
+async function dispatch(argv: readonly string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!COMMANDS.includes(name as (typeof COMMANDS)[number])) return main(argv);
   const module = await import(`./commands/${name}.ts`);
-  const io = {
-    stdout: (text: string) => process.stdout.write(text),
-    stderr: (text: string) => process.stderr.write(text),
-  };
   return module[`${name}Command`](rest, io);
 }
 
-dispatch(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`memobench: ${messageOf(error)}\n`);
-    process.exitCode = error instanceof UsageError ? EXIT.usage : EXIT.failure;
-  },
-);
+void runMain('memobench', (io) => dispatch(process.argv.slice(2), io));

@@ -17,16 +17,16 @@ import { writeResults } from '../lib/results-file.ts';
 import type { Results } from '../lib/types.ts';
 import { failedCells } from '../runners/run.ts';
 import {
-  addCompareOptions,
   type CommandIo,
   EXIT,
   guard,
-  loadRun,
+  nonEmptyPath,
   parse,
   positiveInteger,
   program,
-  settingsFrom,
-} from './commands/_program.ts';
+  runMain,
+} from './cli-kit.ts';
+import { addCompareOptions, loadRun, settingsFrom } from './commands/_program.ts';
 import { comparisonJson, writeReport } from './commands/compare.ts';
 import { createRunDir } from './run-dir.ts';
 
@@ -57,7 +57,7 @@ async function previousBaseline(path: string): Promise<Results | null> {
 
 /** The check, as a function for tests: argv without node and the script. */
 export async function checkCommand(argv: string[], io: CommandIo): Promise<number> {
-  return guard('check', io, async () => {
+  return guard('memobench check', io, async () => {
     const command = addCompareOptions(
       program(
         'npm run bench:check --',
@@ -68,17 +68,24 @@ export async function checkCommand(argv: string[], io: CommandIo): Promise<numbe
         io,
       ),
     )
-      .option('--baseline <file>', 'the baseline results file', DEFAULT_BASELINE)
-      .option('--run <dir>', 'compare this existing run (folder or results.json) instead of running')
-      .option('--out <dir>', 'run folder to create (new or empty; default results/<date>-ci)')
+      .option('--baseline <file>', 'the baseline results file', nonEmptyPath('--baseline'), DEFAULT_BASELINE)
+      .option(
+        '--run <dir>',
+        'compare this existing run (folder or results.json) instead of running',
+        nonEmptyPath('--run'),
+      )
+      .option(
+        '--out <dir>',
+        'run folder to create (new or empty; default results/<date>-ci)',
+        nonEmptyPath('--out'),
+      )
       .option(
         '--repeat <count>',
         'processes per cell; 1 fits the ci time budget (see README)',
         positiveInteger('--repeat'),
         1,
       )
-      .option('--update-baseline', 'make this run the new baseline (prints what changed)')
-      .allowExcessArguments(false);
+      .option('--update-baseline', 'make this run the new baseline (prints what changed)');
     if (parse(command, argv) === null) return EXIT.ok;
     const options = command.opts();
     const baselinePath = options.baseline as string;
@@ -132,16 +139,5 @@ export async function checkCommand(argv: string[], io: CommandIo): Promise<numbe
 
 // Run as a script (not when imported by a test).
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  checkCommand(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`memobench check: ${messageOf(error)}\n`);
-      process.exitCode = EXIT.failure;
-    },
-  );
+  void runMain('memobench check', (io) => checkCommand(process.argv.slice(2), io));
 }

@@ -1,8 +1,17 @@
-import { Command, CommanderError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { PROFILES } from '../lib/define-suite.ts';
 import { UsageError } from '../lib/errors.ts';
 import type { CacheMode, Isolation, Profile, RunnerChoice, RunOptions, Shard } from '../lib/types.ts';
 import { DEFAULT_SEED, PROFILE_SETTINGS } from '../runners/profiles.ts';
+import {
+  commaList,
+  integer,
+  nonEmptyPath,
+  parse,
+  positiveInteger,
+  positiveNumber,
+  program,
+} from './cli-kit.ts';
 
 /** What the command line asked for. */
 export interface BenchArgs {
@@ -26,28 +35,6 @@ export interface BenchArgs {
   /** Where to load suites from (default: the project's suites/). */
   suites_dir?: string;
   list: boolean;
-  /** True when --help was shown (the caller exits 0). */
-  help: boolean;
-}
-
-function positive(flag: string, integer: boolean) {
-  return (text: string): number => {
-    const value = Number(text);
-    const valid =
-      text.trim() !== '' && Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value));
-    if (!valid)
-      throw new UsageError(`${flag} must be a positive ${integer ? 'integer' : 'number'} (got '${text}')`);
-    return value;
-  };
-}
-
-function integer(flag: string) {
-  return (text: string): number => {
-    const value = Number(text);
-    if (text.trim() === '' || !Number.isSafeInteger(value))
-      throw new UsageError(`${flag} must be an integer (got '${text}')`);
-    return value;
-  };
 }
 
 /** Parses "i/n" with 1 <= i <= n. */
@@ -61,12 +48,6 @@ function shard(text: string): Shard {
   return { index, count };
 }
 
-const list = (text: string): string[] =>
-  text
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-
 const PROFILE_HELP = PROFILES.map((name) => {
   const s = PROFILE_SETTINGS[name];
   return `  ${name.padEnd(8)} budget ${s.budget_ms} ms per call, sampling ${s.time_ms} ms per cell, at least ${s.min_samples} samples`;
@@ -74,13 +55,14 @@ const PROFILE_HELP = PROFILES.map((name) => {
 
 /** The bench command's definition (its --help text is generated from it). */
 export function benchProgram(write: (text: string) => void = (text) => process.stdout.write(text)): Command {
-  return new Command('npm run bench --')
-    .description(
-      'Runs every suite x variant x input size of a profile: verifies each answer, times it, and writes\n' +
-        'results.json, results.csv, Vega-Lite charts and summary.md into a new folder under results/.',
-    )
-    .option('--suite <ids>', 'comma-separated suite ids to run (default: all; see --list)', list, [])
-    .option('--variant <names>', 'comma-separated variant names to run (default: all)', list, [])
+  return program(
+    'npm run bench --',
+    'Runs every suite x variant x input size of a profile: verifies each answer, times it, and writes\n' +
+      'results.json, results.csv, Vega-Lite charts and summary.md into a new folder under results/.',
+    { stdout: write },
+  )
+    .option('--suite <ids>', 'comma-separated suite ids to run (default: all; see --list)', commaList, [])
+    .option('--variant <names>', 'comma-separated variant names to run (default: all)', commaList, [])
     .addOption(
       new Option('--profile <name>', 'size ladder and measurement settings')
         .choices(PROFILES)
@@ -89,10 +71,10 @@ export function benchProgram(write: (text: string) => void = (text) => process.s
     .option(
       '--budget-ms <ms>',
       'stop a variant once one call takes longer than this (ms)',
-      positive('--budget-ms', false),
+      positiveNumber('--budget-ms'),
     )
-    .option('--time-ms <ms>', 'sampling time per cell (ms)', positive('--time-ms', false))
-    .option('--min-samples <count>', 'fewest timed samples per cell', positive('--min-samples', true))
+    .option('--time-ms <ms>', 'sampling time per cell (ms)', positiveNumber('--time-ms'))
+    .option('--min-samples <count>', 'fewest timed samples per cell', positiveInteger('--min-samples'))
     .option(
       '--seed <int>',
       'seed of the input generator and of the run order',
@@ -118,7 +100,7 @@ export function benchProgram(write: (text: string) => void = (text) => process.s
     .option(
       '--repeat <count>',
       'independent processes per suite x variant (spread between processes)',
-      positive('--repeat', true),
+      positiveInteger('--repeat'),
       1,
     )
     .addOption(
@@ -129,12 +111,12 @@ export function benchProgram(write: (text: string) => void = (text) => process.s
     .option(
       '--cell-timeout-ms <ms>',
       'kill a child stuck on one cell this long (ms; default per profile)',
-      positive('--cell-timeout-ms', false),
+      positiveNumber('--cell-timeout-ms'),
     )
     .option(
       '--stack-size <KiB>',
       'V8 stack size of the child processes (node --stack-size), KiB',
-      positive('--stack-size', true),
+      positiveInteger('--stack-size'),
     )
     .option(
       '--shard <i/n>',
@@ -144,65 +126,32 @@ export function benchProgram(write: (text: string) => void = (text) => process.s
     .option(
       '--out <dir>',
       'write into this folder (must be new or empty) instead of results/<date>-<profile>',
+      nonEmptyPath('--out'),
     )
     .option(
       '--resume <dir>',
       'finish an interrupted run in <dir> with its own options (no other run options)',
+      nonEmptyPath('--resume'),
     )
-    .option('--suites-dir <dir>', 'load suites from this folder instead of suites/')
+    .option(
+      '--suites-dir <dir>',
+      'load suites from this folder instead of suites/',
+      nonEmptyPath('--suites-dir'),
+    )
     .option('--list', 'list suites, their variants and size ladders, then exit')
-    .helpOption('-h, --help', 'show this help')
     .addHelpText(
       'after',
       `\nProfiles:\n${PROFILE_HELP}\n\nExamples:\n  npm run bench -- --profile quick\n  npm run bench -- --suite fibonacci --variant naive,map --budget-ms 200\n`,
-    )
-    .allowExcessArguments(false)
-    .exitOverride()
-    .configureOutput({ writeOut: write, writeErr: () => {} });
-}
-
-/** The valid long options of a command, for error messages. */
-function validOptions(program: Command): string {
-  return program.options.map((option) => option.long).join(', ');
+    );
 }
 
 /**
- * Parses the bench arguments (without node and the script). Every mistake becomes a one-line
- * UsageError that names the problem and the valid choices.
+ * Parses the bench arguments (without node and the script). Returns null when --help was shown (the
+ * caller exits 0); every mistake becomes a one-line UsageError that names the problem and the valid choices.
  */
-export function parseBenchArgs(argv: readonly string[], write?: (text: string) => void): BenchArgs {
-  const program = benchProgram(write);
-  try {
-    program.parse([...argv], { from: 'user' });
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') {
-        return {
-          suites: [],
-          variants: [],
-          profile: 'default',
-          seed: DEFAULT_SEED,
-          cache: 'cold',
-          isolate: 'process',
-          repeat: 1,
-          runner: 'tinybench',
-          list: false,
-          help: true,
-        };
-      }
-      const text = error.message.replace(/^error: /, '').split('\n')[0] ?? error.message;
-      if (error.code === 'commander.unknownOption')
-        throw new UsageError(`${text} (valid: ${validOptions(program)})`);
-      if (error.code === 'commander.excessArguments') {
-        throw new UsageError(
-          `unexpected argument(s) ${JSON.stringify(program.args)} (options start with --; see --help)`,
-        );
-      }
-      throw new UsageError(text);
-    }
-    throw error;
-  }
+export function parseBenchArgs(argv: readonly string[], write?: (text: string) => void): BenchArgs | null {
+  const program = parse(benchProgram(write), argv);
+  if (program === null) return null;
   const options = program.opts();
   if (options.resume !== undefined) {
     const others = program.options
@@ -232,7 +181,6 @@ export function parseBenchArgs(argv: readonly string[], write?: (text: string) =
     resume: options.resume,
     suites_dir: options.suitesDir,
     list: options.list === true,
-    help: false,
   };
 }
 

@@ -3,10 +3,8 @@ import { parseArgs } from 'node:util';
 import { messageOf, UsageError } from '../lib/errors.ts';
 import { readResults } from '../lib/results-file.ts';
 import { writeReports } from '../reports/write-reports.ts';
+import { type CommandIo, EXIT, runMain } from './cli-kit.ts';
 import { locateResults } from './commands/_program.ts';
-
-/** Exit codes, as for bench: 0 done, 1 an unexpected failure, 2 bad input. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 const HELP = `Usage: npm run report -- <run-dir>
 
@@ -23,7 +21,7 @@ Example:
   npm run report -- results/20260101-120000-quick
 `;
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], io: CommandIo): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -40,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
     );
   }
   if (parsed.values.help) {
-    process.stdout.write(HELP);
+    io.stdout(HELP);
     return EXIT.ok;
   }
   const [target, ...extra] = parsed.positionals;
@@ -50,19 +48,11 @@ async function main(argv: string[]): Promise<number> {
   const dir = dirname(file);
   const results = await readResults(file);
   if (!results.complete) {
-    process.stderr.write(`memobench report: ${file} is from an unfinished run; reporting the cells it has\n`);
+    io.stderr(`memobench report: ${file} is from an unfinished run; reporting the cells it has\n`);
   }
   const written = await writeReports(dir, results);
-  process.stdout.write(`Wrote ${join(dir, '/')}: ${written.join(', ')}\n`);
+  io.stdout(`Wrote ${join(dir, '/')}: ${written.join(', ')}\n`);
   return EXIT.ok;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`memobench report: ${messageOf(error)}\n`);
-    process.exitCode = error instanceof UsageError ? EXIT.usage : EXIT.failure;
-  },
-);
+void runMain('memobench report', (io) => main(process.argv.slice(2), io));

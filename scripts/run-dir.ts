@@ -1,5 +1,5 @@
-import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { access, constants, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { messageOf, UsageError } from '../lib/errors.ts';
 
 /** Where runs go when --out is not given (git-ignored). */
@@ -9,32 +9,80 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
+const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code;
+
+/**
+ * Creates the folder `dir` (absolute) and its missing parents, one level at a time, each tried
+ * once. Not `mkdir({ recursive: true })`: Node 20's version retries the parent whenever the child's mkdir
+ * says ENOENT, which /proc answers for any new name, so `--out /proc/x` spun at 100% CPU forever.
+ * Throws an Error whose message names the path that could not be made and why.
+ */
+export async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let path = dir; ; path = dirname(path)) {
+    const info = await stat(path).catch((error: unknown) => {
+      // ENOTDIR: a parent is a file; the next level up says which one.
+      if (codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR') return null;
+      throw error;
+    });
+    if (info?.isDirectory()) break;
+    if (info !== null) throw new Error(`${path} exists and is not a folder`);
+    missing.unshift(path);
+    if (dirname(path) === path) break;
+  }
+  for (const path of missing) {
+    try {
+      await mkdir(path);
+    } catch (error) {
+      if (codeOf(error) === 'EEXIST') {
+        // Made meanwhile by someone else: fine if it is a folder (a dangling link is not).
+        const folder = await stat(path).then(
+          (info) => info.isDirectory(),
+          () => false,
+        );
+        if (folder) continue;
+        throw new Error(`${path} exists and is not a folder`);
+      }
+      // Its parent exists (it was found or made just before), so ENOENT means the file system refuses new names there.
+      if (codeOf(error) === 'ENOENT')
+        throw new Error(`${dirname(path)} accepts no new folders (${messageOf(error)})`);
+      throw error;
+    }
+  }
+}
+
 /**
  * Creates a new, empty run folder. Without `out`, `results/<date>-<time>-<profile>` with a suffix
  * when that exists: mkdir without `recursive` fails on an existing folder, so two runs started at
- * once never share one. With `out`, the folder may exist only if it is empty.
+ * once never share one. With `out` (--out), the folder may exist only if it is empty; a folder that
+ * cannot be made or written is a one-line UsageError, before anything is measured.
  */
 export async function createRunDir(profile: string, out?: string, date: Date = new Date()): Promise<string> {
   if (out !== undefined) {
+    if (out === '') throw new UsageError("--out needs a path (got '')");
     const dir = resolve(out);
-    let entries: string[] | undefined;
     try {
-      entries = await readdir(dir);
-    } catch {
-      entries = undefined;
-    }
-    if (entries !== undefined && entries.length > 0) {
-      throw new UsageError(`--out ${out}: folder exists and is not empty (choose a new or empty folder)`);
-    }
-    try {
-      await mkdir(dir, { recursive: true });
+      await makeFolders(dir);
     } catch (error) {
       throw new UsageError(`--out ${out}: cannot create folder: ${messageOf(error)}`);
     }
+    const entries = await readdir(dir).catch((error: unknown) => {
+      throw new UsageError(`--out ${out}: cannot read folder: ${messageOf(error)}`);
+    });
+    if (entries.length > 0) {
+      throw new UsageError(`--out ${out}: folder exists and is not empty (choose a new or empty folder)`);
+    }
+    await access(dir, constants.W_OK | constants.X_OK).catch((error: unknown) => {
+      throw new UsageError(`--out ${out}: cannot write into folder: ${messageOf(error)}`);
+    });
     return dir;
   }
   const root = resolve(RESULTS_ROOT);
-  await mkdir(root, { recursive: true });
+  try {
+    await makeFolders(root);
+  } catch (error) {
+    throw new UsageError(`cannot create ${root}: ${messageOf(error)}`);
+  }
   const base = `${stamp(date)}-${profile}`;
   for (let attempt = 1; ; attempt++) {
     const dir = join(root, attempt === 1 ? base : `${base}-${attempt}`);
@@ -42,7 +90,7 @@ export async function createRunDir(profile: string, out?: string, date: Date = n
       await mkdir(dir);
       return dir;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      if (codeOf(error) !== 'EEXIST') {
         throw new UsageError(`cannot create run folder ${dir}: ${messageOf(error)}`);
       }
     }
@@ -57,7 +105,7 @@ function alive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return codeOf(error) === 'EPERM';
   }
 }
 
@@ -75,8 +123,7 @@ export async function lockRunDir(dir: string): Promise<() => Promise<void>> {
         await unlink(path).catch(() => undefined);
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
-        throw new UsageError(`cannot lock ${dir}: ${messageOf(error)}`);
+      if (codeOf(error) !== 'EEXIST') throw new UsageError(`cannot lock ${dir}: ${messageOf(error)}`);
       const owner = Number((await readFile(path, 'utf8').catch(() => '')).trim());
       if (Number.isInteger(owner) && owner > 0 && alive(owner)) {
         throw new UsageError(

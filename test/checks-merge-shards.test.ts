@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -12,7 +13,7 @@ import { runSaver } from '../reports/write-reports.ts';
 import { planLadders, shardLadders } from '../runners/plan.ts';
 import { runBench } from '../runners/run.ts';
 import { mergeCommand } from '../scripts/commands/merge.ts';
-import { fakeMeasure, TEST_OPTIONS, tempDir } from './helpers.ts';
+import { fakeMeasure, TEST_OPTIONS, tempDir, withDeadline } from './helpers.ts';
 
 const SUITES = join(import.meta.dirname, 'fixtures', 'suites-regression');
 const OPTIONS: RunOptions = { ...TEST_OPTIONS, profile: 'ci', suites: ['triangle'] };
@@ -116,5 +117,23 @@ describe('npm run bench -- merge', () => {
     );
     assert.match(error2, /^memobench merge: .*unknown schema_version 9.*\n$/);
     assert.equal(error2.split('\n').length, 2);
+  });
+
+  it('answers an --out that cannot be created with one line and exit 2', {
+    skip: !existsSync('/proc/self') && 'no /proc on this system',
+  }, async () => {
+    const shards = [await shardRun({ index: 1, count: 2 }), await shardRun({ index: 2, count: 2 })];
+    let error = '';
+    const code = await withDeadline(
+      mergeCommand([...shards.map((shard) => shard.dir), '--out', '/proc/memobench-test'], {
+        stdout: () => {},
+        stderr: (text) => (error += text),
+      }),
+      10_000,
+      'merge --out /proc/...',
+    );
+    assert.equal(code, 2);
+    assert.match(error, /^memobench merge: --out \/proc\/memobench-test: cannot create folder: .*\n$/);
+    assert.equal(error.split('\n').length, 2);
   });
 });

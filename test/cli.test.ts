@@ -4,14 +4,21 @@ import { describe, it } from 'node:test';
 import { UsageError } from '../lib/errors.ts';
 import { loadSuites } from '../lib/registry.ts';
 import { planLadders, selectSuites } from '../runners/plan.ts';
-import { parseBenchArgs, resolveOptions } from '../scripts/cli.ts';
+import { type BenchArgs, parseBenchArgs, resolveOptions } from '../scripts/cli.ts';
 
 const usage = (pattern: RegExp) => (error: unknown) =>
   error instanceof UsageError && pattern.test(error.message);
 
+/** The parsed arguments of a command line that does not ask for help. */
+function parsed(argv: readonly string[]): BenchArgs {
+  const args = parseBenchArgs(argv);
+  assert.ok(args !== null, 'no help was asked for');
+  return args;
+}
+
 describe('parseBenchArgs()', () => {
   it('has sensible defaults', () => {
-    const args = parseBenchArgs([]);
+    const args = parsed([]);
     assert.equal(args.profile, 'default');
     assert.deepEqual(args.suites, []);
     assert.equal(args.budget_ms, undefined, 'the profile decides the budget');
@@ -19,7 +26,7 @@ describe('parseBenchArgs()', () => {
   });
 
   it('reads lists and numbers', () => {
-    const args = parseBenchArgs([
+    const args = parsed([
       '--suite',
       'lcs, fibonacci',
       '--variant=map',
@@ -58,19 +65,15 @@ describe('parseBenchArgs()', () => {
       usage(/--min-samples must be a positive integer/),
     );
     assert.throws(() => parseBenchArgs(['--seed', 'x']), usage(/--seed must be an integer/));
+    assert.throws(
+      () => parseBenchArgs(['--budget-ms']),
+      usage(/^option '--budget-ms <ms>' argument missing \(see --help\)$/),
+    );
+    assert.throws(() => parseBenchArgs(['--out', '']), usage(/^--out needs a path \(got ''\)$/));
   });
 
   it('reads the measurement options and rejects contradictory ones', () => {
-    const args = parseBenchArgs([
-      '--cache',
-      'warm',
-      '--repeat',
-      '3',
-      '--runner',
-      'both',
-      '--stack-size',
-      '4000',
-    ]);
+    const args = parsed(['--cache', 'warm', '--repeat', '3', '--runner', 'both', '--stack-size', '4000']);
     const options = resolveOptions(args);
     assert.deepEqual(
       [options.cache_mode, options.repeat, options.runner, options.stack_size_kb, options.isolate],
@@ -85,14 +88,14 @@ describe('parseBenchArgs()', () => {
       usage(/Allowed choices are tinybench, benny, both/),
     );
     assert.throws(
-      () => resolveOptions(parseBenchArgs(['--isolate', 'none', '--repeat', '2', '--stack-size', '900'])),
+      () => resolveOptions(parsed(['--isolate', 'none', '--repeat', '2', '--stack-size', '900'])),
       usage(/--repeat, --stack-size need child processes; drop them or use --isolate process/),
     );
-    assert.equal(resolveOptions(parseBenchArgs(['--profile', 'quick'])).cell_timeout_ms, 60_000);
+    assert.equal(resolveOptions(parsed(['--profile', 'quick'])).cell_timeout_ms, 60_000);
   });
 
   it('reads a shard and rejects one out of range', () => {
-    assert.deepEqual(parseBenchArgs(['--shard', '2/4']).shard, { index: 2, count: 4 });
+    assert.deepEqual(parsed(['--shard', '2/4']).shard, { index: 2, count: 4 });
     assert.throws(() => parseBenchArgs(['--shard', '5/4']), usage(/--shard must be i\/n with 1 <= i <= n/));
     assert.throws(() => parseBenchArgs(['--shard', 'x']), usage(/--shard must be i\/n/));
   });
@@ -103,8 +106,10 @@ describe('parseBenchArgs()', () => {
 
   it('shows help without failing', () => {
     let text = '';
-    const args = parseBenchArgs(['--help'], (chunk) => (text += chunk));
-    assert.equal(args.help, true);
+    assert.equal(
+      parseBenchArgs(['--help'], (chunk) => (text += chunk)),
+      null,
+    );
     assert.match(text, /--budget-ms <ms>/);
     assert.match(text, /Profiles:\n {2}quick/);
   });

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readResults } from '../lib/results-file.ts';
 import { abCommand, splitArgs } from '../scripts/commands/ab.ts';
-import { tempDir } from './helpers.ts';
+import { tempDir, withDeadline } from './helpers.ts';
 
 const worktrees = () => execFileSync('git', ['worktree', 'list', '--porcelain'], { encoding: 'utf8' });
 
@@ -112,6 +113,21 @@ describe('npm run bench -- ab', () => {
       (await ab(['--base', 'HEAD', '--suite', 'nope', '--out', join(await tempDir(), 'y')])).code,
       2,
     );
+    assert.equal(worktrees(), before);
+  });
+
+  it('answers an --out that cannot be created with one line and exit 2, before any worktree', {
+    skip: !existsSync('/proc/self') && 'no /proc on this system',
+  }, async () => {
+    const before = worktrees();
+    const result = await withDeadline(
+      ab(['--base', 'HEAD', '--out', '/proc/memobench-test']),
+      10_000,
+      'ab --out /proc/...',
+    );
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^memobench ab: --out \/proc\/memobench-test: cannot create folder: /);
+    assert.equal(result.stderr.trimEnd().split('\n').length, 1);
     assert.equal(worktrees(), before);
   });
 });

@@ -73,6 +73,12 @@ describe('npm run bench -- compare', () => {
       [[a.dir, a.dir, '--alpha', '2'], /--alpha must be a number between 0 and 1 \(got '2'\)/],
       [[a.dir, a.dir, '--correction', 'fdr'], /argument 'fdr' is invalid\. Allowed choices are holm, bh/],
       [[a.dir, a.dir, '--bogus'], /unknown option '--bogus' \(valid: .*--threshold-pct, --alpha/],
+      [
+        [a.dir, a.dir, 'extra'],
+        /unexpected argument\(s\) \["extra"\] \(expected <runA> <runB>; see --help\)\n/,
+      ],
+      [[a.dir, a.dir, '--threshold-pct', '0'], /--threshold-pct must be a positive number \(got '0'\)\n/],
+      [[a.dir, a.dir, '--json', ''], /--json needs a path \(got ''\)\n/],
     ];
     for (const [argv, pattern] of cases) {
       const result = await capture(compareCommand, argv);
@@ -126,6 +132,13 @@ describe('exports', () => {
     assert.equal(JSON.parse(printed.stdout).length, 15);
     const bad = await capture(exportCommand, [dir, '--format', 'csv']);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /Allowed choices are github-action-benchmark, bencher/);
+    assert.equal(
+      bad.stderr,
+      "memobench export: option '--format <name>' argument 'csv' is invalid. Allowed choices are github-action-benchmark, bencher.\n",
+    );
+    // An empty --out used to write a stray temporary file into the current folder before failing.
+    const empty = await capture(exportCommand, [dir, '--format', 'bencher', '--out', '']);
+    assert.equal(empty.code, 2);
+    assert.equal(empty.stderr, "memobench export: --out needs a path (got '')\n");
   });
 });

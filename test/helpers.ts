@@ -24,6 +24,22 @@ export function tempDir(prefix = 'memobench-test-'): Promise<string> {
 }
 
 /**
+ * `promise`, or a rejection once `ms` have passed without it settling: for code whose bug was never
+ * returning. The timer is cleared when the promise settles, so it keeps no test process alive.
+ */
+export async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} still pending after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * A backend that times nothing: it runs the batch of calls per sample and reports `callMs(k)` ms per
  * call for the k-th cell it measures (so per-call times do not depend on the calibrated batch size).
  */

@@ -30,4 +30,13 @@ describe('loadSuites()', () => {
       (error: unknown) => error instanceof UsageError && /nothing\.ts: no suite found/.test(error.message),
     );
   });
+
+  it('rejects a folder that cannot be read as bad input, naming it', async () => {
+    await assert.rejects(
+      loadSuites(fixture('no-such-folder')),
+      (error: unknown) =>
+        error instanceof UsageError &&
+        /^cannot read the suites folder .*no-such-folder.*: ENOENT: /.test(error.message),
+    );
+  });
 });

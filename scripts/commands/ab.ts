@@ -10,18 +10,9 @@ import { messageOf, UsageError } from '../../lib/errors.ts';
 import { writeResults } from '../../lib/results-file.ts';
 import type { Results } from '../../lib/types.ts';
 import { parseBenchArgs } from '../cli.ts';
+import { type CommandIo, EXIT, guard, nonEmptyPath, parse, positiveInteger, program } from '../cli-kit.ts';
 import { createRunDir } from '../run-dir.ts';
-import {
-  addCompareOptions,
-  type CommandIo,
-  EXIT,
-  guard,
-  loadRun,
-  parse,
-  positiveInteger,
-  program,
-  settingsFrom,
-} from './_program.ts';
+import { addCompareOptions, loadRun, settingsFrom } from './_program.ts';
 import { comparisonJson, writeReport } from './compare.ts';
 
 const run = promisify(execFile);
@@ -112,7 +103,7 @@ async function install(root: string, worktree: string, io: CommandIo): Promise<s
  * 1 regressed or an exact field differs; 2 bad input. The worktree is removed even on failure.
  */
 export async function abCommand(argv: string[], io: CommandIo): Promise<number> {
-  return guard('ab', io, async () => {
+  return guard('memobench ab', io, async () => {
     const { own, bench } = splitArgs(argv);
     const command = addCompareOptions(
       program(
@@ -133,15 +124,16 @@ export async function abCommand(argv: string[], io: CommandIo): Promise<number> 
       .option(
         '--out <dir>',
         'folder for the rounds and the comparison (new or empty; default results/<date>-ab)',
+        nonEmptyPath('--out'),
       )
-      .option('--json <file>', 'also write the comparison as JSON')
-      .option('--markdown <file>', 'also write the Markdown printed here')
-      .option('--keep-worktree', 'leave the base checkout in place (for debugging)')
-      .allowExcessArguments(false);
+      .option('--json <file>', 'also write the comparison as JSON', nonEmptyPath('--json'))
+      .option('--markdown <file>', 'also write the Markdown printed here', nonEmptyPath('--markdown'))
+      .option('--keep-worktree', 'leave the base checkout in place (for debugging)');
     if (parse(command, own) === null) return EXIT.ok;
     const options = command.opts();
+    // splitArgs keeps -h and --help among ab's own options, so this never shows bench's help (null).
     const args = parseBenchArgs(bench);
-    if (args.out !== undefined || args.list || args.repeat > 1) {
+    if (args !== null && (args.out !== undefined || args.list || args.repeat > 1)) {
       throw new UsageError(
         'ab runs bench itself: --out, --list and --repeat are not bench options here (--rounds sets the processes)',
       );

@@ -3,16 +3,8 @@ import { comparisonMarkdown } from '../../checks/markdown.ts';
 import type { Comparison } from '../../checks/types.ts';
 import { writeFileAtomic } from '../../lib/atomic-write.ts';
 import { messageOf, UsageError } from '../../lib/errors.ts';
-import {
-  addCompareOptions,
-  type CommandIo,
-  EXIT,
-  guard,
-  loadRun,
-  parse,
-  program,
-  settingsFrom,
-} from './_program.ts';
+import { type CommandIo, EXIT, guard, nonEmptyPath, parse, program } from '../cli-kit.ts';
+import { addCompareOptions, loadRun, settingsFrom } from './_program.ts';
 
 /** Writes a report file, as a one-line UsageError when the path cannot be written. */
 export async function writeReport(path: string, contents: string): Promise<void> {
@@ -33,7 +25,7 @@ export function comparisonJson(comparison: Comparison): string {
  * Markdown. Exit 0: nothing regressed; 1: an exact field differs or a cell regressed; 2: bad input.
  */
 export async function compareCommand(argv: string[], io: CommandIo): Promise<number> {
-  return guard('compare', io, async () => {
+  return guard('memobench compare', io, async () => {
     const command = addCompareOptions(
       program(
         'npm run bench -- compare',
@@ -46,9 +38,8 @@ export async function compareCommand(argv: string[], io: CommandIo): Promise<num
     )
       .argument('<runA>', 'run folder or results.json before the change')
       .argument('<runB>', 'run folder or results.json after the change')
-      .option('--json <file>', 'also write the comparison as JSON (every cell)')
-      .option('--markdown <file>', 'also write the Markdown printed here')
-      .allowExcessArguments(false);
+      .option('--json <file>', 'also write the comparison as JSON (every cell)', nonEmptyPath('--json'))
+      .option('--markdown <file>', 'also write the Markdown printed here', nonEmptyPath('--markdown'));
     if (parse(command, argv) === null) return EXIT.ok;
     const [pathA, pathB] = command.args as [string, string];
     const options = command.opts();

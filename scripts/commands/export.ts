@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { EXPORT_FORMATS, type ExportFormat, exportText } from '../../checks/exports.ts';
-import { type CommandIo, EXIT, guard, loadRun, parse, program } from './_program.ts';
+import { type CommandIo, EXIT, guard, nonEmptyPath, parse, program } from '../cli-kit.ts';
+import { loadRun } from './_program.ts';
 import { writeReport } from './compare.ts';
 
 /**
@@ -9,7 +10,7 @@ import { writeReport } from './compare.ts';
  * Without --out the JSON goes to stdout. Exit 0 written; 2 bad input.
  */
 export async function exportCommand(argv: string[], io: CommandIo): Promise<number> {
-  return guard('export', io, async () => {
+  return guard('memobench export', io, async () => {
     const command = program(
       'npm run bench -- export',
       "Writes a run's results in the input format of github-action-benchmark (customSmallerIsBetter) " +
@@ -18,8 +19,7 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
     )
       .argument('<run>', 'run folder or results.json')
       .addOption(new Option('--format <name>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
-      .option('--out <file>', 'write to this file instead of stdout')
-      .allowExcessArguments(false);
+      .option('--out <file>', 'write to this file instead of stdout', nonEmptyPath('--out'));
     if (parse(command, argv) === null) return EXIT.ok;
     const { results } = await loadRun(command.args[0] as string);
     const options = command.opts();

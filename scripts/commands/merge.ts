@@ -2,8 +2,9 @@ import { join, relative } from 'node:path';
 import { mergeShards } from '../../checks/merge-shards.ts';
 import { writeResults } from '../../lib/results-file.ts';
 import { writeReports } from '../../reports/write-reports.ts';
+import { type CommandIo, EXIT, guard, nonEmptyPath, parse, program } from '../cli-kit.ts';
 import { createRunDir } from '../run-dir.ts';
-import { type CommandIo, EXIT, guard, loadRun, parse, program } from './_program.ts';
+import { loadRun } from './_program.ts';
 
 /**
  * `npm run bench -- merge <dirs...> --out <dir>`: joins the result sets of a run made in shards
@@ -12,7 +13,7 @@ import { type CommandIo, EXIT, guard, loadRun, parse, program } from './_program
  * other options, overlapping cells, an incomplete shard, an --out folder that is not empty).
  */
 export async function mergeCommand(argv: string[], io: CommandIo): Promise<number> {
-  return guard('merge', io, async () => {
+  return guard('memobench merge', io, async () => {
     const command = program(
       'npm run bench -- merge',
       'Joins the result sets of the shards of one run (--shard 1/n ... n/n, same options otherwise) ' +
@@ -20,8 +21,11 @@ export async function mergeCommand(argv: string[], io: CommandIo): Promise<numbe
       io,
     )
       .argument('<dirs...>', 'the run folders (or results.json files) of every shard')
-      .requiredOption('--out <dir>', 'folder to write the merged result set into (new or empty)')
-      .allowExcessArguments(false);
+      .requiredOption(
+        '--out <dir>',
+        'folder to write the merged result set into (new or empty)',
+        nonEmptyPath('--out'),
+      );
     if (parse(command, argv) === null) return EXIT.ok;
     const targets = command.args;
     const sets = await Promise.all(
