@@ -1,13 +1,9 @@
-import type { Cell, Results } from '../lib/types.ts';
+import type { Cell, ExportFormat, Results } from '../lib/types.ts';
 
 /**
  * Results in the formats of tools people already track benchmarks with. Only `ok` cells carry
  * times; each becomes one benchmark named "<suite>/<variant>/n=<n>" (plus "/<runner>" for benny).
  */
-
-/** The export formats offered on the command line. */
-export const EXPORT_FORMATS = ['github-action-benchmark', 'bencher'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** One entry of github-action-benchmark's `customSmallerIsBetter` input. */
 export interface ActionBenchmarkEntry {

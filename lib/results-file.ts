@@ -2,7 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write.ts';
 import { messageOf, UsageError } from './errors.ts';
-import type { Results } from './types.ts';
+import {
+  CACHE_MODES,
+  CELL_STATUSES,
+  ISOLATION_MODES,
+  LIBRARY_CONFIGURATIONS,
+  PROFILES,
+  type Results,
+  RUNNER_CHOICES,
+  RUNNER_NAMES,
+  SKIP_REASONS,
+} from './types.ts';
 
 /** The version of results.json this code writes. */
 export const SCHEMA_VERSION = 2;
@@ -11,30 +21,18 @@ const finite = z.number().finite();
 const count = z.number().int().nonnegative();
 
 const optionalCount = count.optional();
-const STATUSES = ['ok', 'wrong-answer', 'error', 'stack-overflow', 'timeout', 'crashed', 'skipped'] as const;
-const SKIP_REASONS = [
-  'budget',
-  'stack-overflow',
-  'wrong-answer',
-  'error',
-  'timeout',
-  'crashed',
-  'not-applicable',
-] as const;
-const CACHE_MODES = ['cold', 'warm', 'sequence'] as const;
-const RUNNERS = ['tinybench', 'benny'] as const;
 
 const cellSchema = z.object({
   suite: z.string(),
   variant: z.string(),
   n: z.number().int().positive(),
-  status: z.enum(STATUSES),
+  status: z.enum(CELL_STATUSES),
   result: z.string().optional(),
   skip_reason: z.enum(SKIP_REASONS).optional(),
   message: z.string().optional(),
   verify_ms: finite.nonnegative().optional(),
   samples_ns: z.array(finite).optional(),
-  runner: z.enum(RUNNERS),
+  runner: z.enum(RUNNER_NAMES),
   cache_mode: z.enum(CACHE_MODES),
   calls_per_op: z.number().int().positive().optional(),
   median_ns: finite.optional(),
@@ -84,7 +82,7 @@ const resultsSchema = z.object({
     date: z.string(),
   }),
   options: z.object({
-    profile: z.enum(['quick', 'default', 'full', 'ci']),
+    profile: z.enum(PROFILES),
     suites: z.array(z.string()),
     variants: z.array(z.string()),
     budget_ms: finite.positive(),
@@ -93,9 +91,9 @@ const resultsSchema = z.object({
     min_samples: z.number().int().positive(),
     memory_readings: z.number().int().nonnegative().default(3),
     seed: z.number().int(),
-    runner: z.enum([...RUNNERS, 'both']),
+    runner: z.enum(RUNNER_CHOICES),
     cache_mode: z.enum(CACHE_MODES),
-    isolate: z.enum(['process', 'none']),
+    isolate: z.enum(ISOLATION_MODES),
     repeat: z.number().int().positive(),
     cell_timeout_ms: finite.positive(),
     stack_size_kb: z.number().int().positive().nullable(),
@@ -112,7 +110,7 @@ const resultsSchema = z.object({
       notes: z.record(z.string(), z.string()),
       libraries: z.record(
         z.string(),
-        z.object({ package: z.string(), configuration: z.enum(['default', 'tuned']), how: z.string() }),
+        z.object({ package: z.string(), configuration: z.enum(LIBRARY_CONFIGURATIONS), how: z.string() }),
       ),
     }),
   ),

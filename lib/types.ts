@@ -1,20 +1,38 @@
 /**
- * Every public type of memobench lives here. Values (functions, constants) live in the modules that
- * implement them; this file only describes shapes, with the meaning and unit of each number.
+ * Every public type of memobench lives here, with the meaning and unit of each number, and so does
+ * every closed list of names those types use (profiles, statuses, cache modes, runners, ...): each is
+ * one `as const` array, from which its type (`(typeof X)[number]`), the results file's zod schema
+ * (`z.enum(X)`) and the command line's choices (`.choices(X)`) are all derived, so a name is written
+ * once. Other values (functions, tuning constants) live in the modules that implement them.
  */
 
 /** An exact answer: a Number below 2^53 (usually reduced modulo a stated prime), a BigInt or a string. */
 export type Answer = number | bigint | string;
+
+/** The profiles whose size ladder every suite writes out (`ci` defaults to the first sizes of `quick`). */
+export const LADDER_PROFILES = ['quick', 'default', 'full'] as const;
+
+/** Profiles a user can choose (--profile), in the order help texts list them. */
+export const PROFILES = [...LADDER_PROFILES, 'ci'] as const;
 
 /**
  * Profiles pick a size ladder from each suite: `quick` for smoke runs, `default` for the figures,
  * `full` for long runs, and `ci` for the regression check: small fixed sizes that every variant
  * completes on any reasonable machine, so the set of cells never depends on the machine.
  */
-export type Profile = 'quick' | 'default' | 'full' | 'ci';
+export type Profile = (typeof PROFILES)[number];
+
+/** The variants every suite must define, in the order reports list them. */
+export const REQUIRED_VARIANTS = ['naive', 'dict', 'map', 'closure', 'bottom-up'] as const;
 
 /** The variants every suite must define, each written as a reader would write it by hand. */
-export type RequiredVariant = 'naive' | 'dict' | 'map' | 'closure' | 'bottom-up';
+export type RequiredVariant = (typeof REQUIRED_VARIANTS)[number];
+
+/** The variants speedups are reported against (reports/crossover.ts), in the order tables show them. */
+export const SPEEDUP_BASELINES = ['naive', 'bottom-up'] as const satisfies readonly RequiredVariant[];
+
+/** A variant speedups are reported against. */
+export type SpeedupBaseline = (typeof SPEEDUP_BASELINES)[number];
 
 /** A seeded pseudo-random generator: same seed, same sequence, on every machine. */
 export interface Rng {
@@ -91,14 +109,21 @@ export interface MemoryFigures {
 export type VariantFactory<I, O extends Answer> = (tools: Tools) => (input: I) => O;
 
 /** The size ladders of a suite, ascending positive integers; `ci` defaults to the first sizes of `quick`. */
-export type Ladders = Record<Exclude<Profile, 'ci'>, readonly number[]> & { ci?: readonly number[] };
+export type Ladders = Record<(typeof LADDER_PROFILES)[number], readonly number[]> & {
+  ci?: readonly number[];
+};
+
+/** How a library variant is configured, in the order the audit lists them. */
+export const LIBRARY_CONFIGURATIONS = ['default', 'tuned'] as const;
+
+/** `default`: the library's documented default configuration; `tuned`: its best configuration for recursion. */
+export type LibraryConfiguration = (typeof LIBRARY_CONFIGURATIONS)[number];
 
 /** A variant that wraps an npm memoizer, described for the audit of memoizers. */
 export interface LibraryVariant {
   /** The npm package, e.g. "fast-memoize". */
   package: string;
-  /** `default`: the library's documented default configuration; `tuned`: its best configuration for recursion. */
-  configuration: 'default' | 'tuned';
+  configuration: LibraryConfiguration;
   /** How it is configured and why, in one sentence. */
   how: string;
 }
@@ -143,39 +168,40 @@ export interface Suite<I = unknown, O extends Answer = Answer> extends SuiteDefi
   path: string;
 }
 
+/** The statuses of a cell that ran and did not end `ok`. */
+export const FAILED_STATUSES = ['wrong-answer', 'error', 'stack-overflow', 'timeout', 'crashed'] as const;
+
+/** Every status of a cell, in the order the results file's schema lists them. */
+export const CELL_STATUSES = ['ok', ...FAILED_STATUSES, 'skipped'] as const;
+
 /**
  * The status of one cell (suite x variant x n). Only `ok` cells carry timings. `timeout`: the
  * child process was killed after --cell-timeout-ms; `crashed`: it died (out of memory, a signal,
  * a stack beyond the operating system's).
  */
-export type CellStatus =
-  | 'ok'
-  | 'wrong-answer'
-  | 'error'
-  | 'stack-overflow'
-  | 'timeout'
-  | 'crashed'
-  | 'skipped';
+export type CellStatus = (typeof CELL_STATUSES)[number];
+
+/** Reasons a cell was skipped: the budget, a failed status at a smaller n, or a cache mode the suite lacks. */
+export const SKIP_REASONS = ['budget', ...FAILED_STATUSES, 'not-applicable'] as const;
 
 /** Why a cell was skipped without running: what happened at a smaller n, or `not-applicable` for a cache mode the suite lacks. */
-export type SkipReason =
-  | 'budget'
-  | 'stack-overflow'
-  | 'wrong-answer'
-  | 'error'
-  | 'timeout'
-  | 'crashed'
-  | 'not-applicable';
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/** Cache modes (--cache), the default first. */
+export const CACHE_MODES = ['cold', 'warm', 'sequence'] as const;
 
 /**
  * What one timed operation does. `cold`: a fresh instance (empty cache) per call, measuring the
  * algorithm; `warm`: one instance filled before timing, measuring lookups; `sequence`: a fresh
  * instance answers f(1), f(2), ..., f(n) in turn, as a long-lived memoized function is used.
  */
-export type CacheMode = 'cold' | 'warm' | 'sequence';
+export type CacheMode = (typeof CACHE_MODES)[number];
+
+/** Isolation modes (--isolate), the default first. */
+export const ISOLATION_MODES = ['process', 'none'] as const;
 
 /** Where the cells run: each suite x variant in its own child process, or all in this one. */
-export type Isolation = 'process' | 'none';
+export type Isolation = (typeof ISOLATION_MODES)[number];
 
 /** Timing statistics of one cell, all per single call of the variant. */
 export interface TimeStats {
@@ -261,11 +287,20 @@ export interface Cell
   runner_diff_pct?: number;
 }
 
+/**
+ * Timing backends, in order of preference: with --runner both, tinybench's ladder runs first, and
+ * charts, crossovers and fits use tinybench's cell where both measured one (reports/primary.ts).
+ */
+export const RUNNER_NAMES = ['tinybench', 'benny'] as const;
+
 /** Timing backends. */
-export type RunnerName = 'tinybench' | 'benny';
+export type RunnerName = (typeof RUNNER_NAMES)[number];
+
+/** The --runner choices: one backend, or `both` on every cell. */
+export const RUNNER_CHOICES = [...RUNNER_NAMES, 'both'] as const;
 
 /** The --runner choice: one backend, or both on every cell. */
-export type RunnerChoice = RunnerName | 'both';
+export type RunnerChoice = (typeof RUNNER_CHOICES)[number];
 
 /** How long and how often a backend samples one cell. */
 export interface SamplingOptions {
@@ -367,3 +402,34 @@ export interface Results {
   /** Ladders (suite, variant, runner) whose every process finished; `--resume` runs the others again. */
   finished: string[];
 }
+
+/**
+ * Multiple-testing corrections of a comparison (checks/multiple-testing.ts): `holm` (family-wise
+ * error rate) or `bh` (Benjamini-Hochberg, false discovery rate).
+ */
+export const CORRECTIONS = ['holm', 'bh'] as const;
+
+/** A multiple-testing correction. */
+export type Correction = (typeof CORRECTIONS)[number];
+
+/** The ways a comparison (checks/compare.ts) can compare times; TimeMode says what each means. */
+export const TIME_MODES = ['same-machine', 'relative', 'none'] as const;
+
+/**
+ * How times are compared. `same-machine`: per cell, with statistics (both runs on one machine);
+ * `relative`: only ratios between variants measured in the same run (runs on different machines);
+ * `none`: no time verdict.
+ */
+export type TimeMode = (typeof TIME_MODES)[number];
+
+/** The --time choices of the comparing commands: `auto` picks same-machine or relative from the runs' environments. */
+export const TIME_CHOICES = ['auto', ...TIME_MODES] as const;
+
+/** The --time choice of the comparing commands. */
+export type TimeChoice = (typeof TIME_CHOICES)[number];
+
+/** The formats `export` writes a run in (checks/exports.ts), offered as --format. */
+export const EXPORT_FORMATS = ['github-action-benchmark', 'bencher'] as const;
+
+/** An export format: github-action-benchmark's `customSmallerIsBetter` input, or Bencher Metric Format. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

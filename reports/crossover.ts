@@ -14,9 +14,6 @@ import type { Cell, Results } from '../lib/types.ts';
  * the ratio interval lying above 1.
  */
 
-/** The baselines speedups are reported against. */
-export const BASELINES = ['naive', 'bottom-up'] as const;
-
 /** A cell with a usable median and interval (all > 0, so ratios and log axes are defined). */
 export interface TimedCell extends Cell {
   median_ns: number;

@@ -1,6 +1,6 @@
 import { type ComplexityFit, fitComplexity } from '../lib/fit.ts';
-import type { Results, SuiteInfo } from '../lib/types.ts';
-import { BASELINES, type Crossover, crossovers, type SpeedupPoint, speedupPoints } from './crossover.ts';
+import { type Results, SPEEDUP_BASELINES, type SpeedupBaseline, type SuiteInfo } from '../lib/types.ts';
+import { type Crossover, crossovers, type SpeedupPoint, speedupPoints } from './crossover.ts';
 import { primaryCells } from './primary.ts';
 import { type SuiteSummary, summarizeRun } from './summary.ts';
 import type { NumericField } from './vega.ts';
@@ -27,7 +27,7 @@ export interface VariantFinding {
   /** Median time per call at the suite's largest common n, ns; null when there is none. */
   median_ns_at_common: number | null;
   /** Speedup over each baseline at the largest common n; absent for the baseline itself. */
-  speedups: Partial<Record<(typeof BASELINES)[number], SpeedupPoint>>;
+  speedups: Partial<Record<SpeedupBaseline, SpeedupPoint>>;
   /** Crossover against naive; null for naive itself or when the run has no naive. */
   crossover: Crossover | null;
   /** Fitted model of the median time per call. */
@@ -62,7 +62,7 @@ export function runFindings(run: Results): SuiteFindings[] {
   const fits = fitSeries(results, 'median_ns');
   const callFits = fitSeries(results, 'calls');
   const crossing = crossovers(results, 'naive');
-  const speedups = BASELINES.flatMap((baseline) => speedupPoints(results, baseline));
+  const speedups = SPEEDUP_BASELINES.flatMap((baseline) => speedupPoints(results, baseline));
   return results.suites.map((info, index) => {
     const summary = summaries[index] as SuiteSummary;
     const common = summary.common_n;
@@ -79,7 +79,7 @@ export function runFindings(run: Results): SuiteFindings[] {
               point.n === common,
           );
         const found: VariantFinding['speedups'] = {};
-        for (const baseline of BASELINES) {
+        for (const baseline of SPEEDUP_BASELINES) {
           const point = at(baseline);
           if (point !== undefined) found[baseline] = point;
         }

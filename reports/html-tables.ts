@@ -1,7 +1,7 @@
 import { htmlEscape } from '../lib/escape.ts';
 import { modelFormula, modelLabel } from '../lib/fit.ts';
 import { formatNs, formatPercent, formatRatioInterval } from '../lib/format.ts';
-import type { Cell } from '../lib/types.ts';
+import type { Cell, SpeedupBaseline } from '../lib/types.ts';
 import { crossoverText } from './crossover.ts';
 import type { SeriesFit, SuiteFindings, VariantFinding } from './findings.ts';
 
@@ -49,7 +49,7 @@ export function htmlTable(
   return `<table${sortable ? ' class="sortable"' : ''}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-function speedupCell(finding: VariantFinding, baseline: 'naive' | 'bottom-up'): TableCell {
+function speedupCell(finding: VariantFinding, baseline: SpeedupBaseline): TableCell {
   const point = finding.speedups[baseline];
   if (point === undefined) return { text: '-' };
   return {

@@ -1,4 +1,4 @@
-import type { Cell, Results, SuiteInfo } from '../lib/types.ts';
+import { type Cell, LIBRARY_CONFIGURATIONS, type Results, type SuiteInfo } from '../lib/types.ts';
 import type { AuditRow } from './audit.ts';
 import { type SpeedupPoint, speedupPoints } from './crossover.ts';
 
@@ -327,7 +327,7 @@ export function auditSpec(rows: readonly AuditRow[]): VegaLiteSpec | null {
     title: 'npm package',
     axis: { labelAngle: -30 },
   };
-  const configurations = ['default', 'tuned'];
+  const configurations = [...LIBRARY_CONFIGURATIONS];
   const color = { field: 'configuration', type: 'nominal', scale: { domain: configurations } };
   const xOffset = { field: 'configuration', type: 'nominal', scale: { domain: configurations } };
   const shape = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Cell, LibraryVariant, Results } from '../lib/types.ts';
+import type { Cell, LibraryConfiguration, LibraryVariant, Results } from '../lib/types.ts';
 import { auditRows, statusRuns, withoutLibraries } from '../reports/audit.ts';
 import { summaryDocument } from '../reports/markdown.ts';
 import { compileSpec } from '../reports/render.ts';
@@ -27,7 +27,7 @@ const series = (variant: string, ns: (n: number) => number, calls?: (n: number) 
     calls === undefined ? okCell(variant, n, ns(n)) : counted(okCell(variant, n, ns(n)), calls(n)),
   );
 
-const library = (configuration: 'default' | 'tuned', pkg: string): LibraryVariant => ({
+const library = (configuration: LibraryConfiguration, pkg: string): LibraryVariant => ({
   package: pkg,
   configuration,
   how: `the ${configuration} configuration of ${pkg}.`,

@@ -7,11 +7,10 @@ import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_SETTINGS } from '../../checks/compare.ts';
-import { CORRECTIONS } from '../../checks/multiple-testing.ts';
 import type { CompareSettings } from '../../checks/types.ts';
 import { messageOf, UsageError } from '../../lib/errors.ts';
 import { readResults } from '../../lib/results-file.ts';
-import type { Results } from '../../lib/types.ts';
+import { CORRECTIONS, type Results, TIME_CHOICES } from '../../lib/types.ts';
 
 /** Where a command writes: stdout for results, stderr for errors and progress. */
 export interface CommandIo {
@@ -104,7 +103,7 @@ export function addCompareOptions(command: Command): Command {
         '--time <mode>',
         'auto: per-cell statistics on the same machine, relative ratios across machines; or force one, or none',
       )
-        .choices(['auto', 'same-machine', 'relative', 'none'])
+        .choices(TIME_CHOICES)
         .default('auto'),
     )
     .option(
