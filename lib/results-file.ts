@@ -5,6 +5,8 @@ import { messageOf, UsageError } from './errors.ts';
 import {
   CACHE_MODES,
   CELL_STATUSES,
+  type Cell,
+  type Equal,
   ISOLATION_MODES,
   LIBRARY_CONFIGURATIONS,
   PROFILES,
@@ -119,6 +121,12 @@ const resultsSchema = z.object({
   complete: z.boolean(),
   finished: z.array(z.string()).default([]),
 });
+
+// The schema must read exactly the shape the code writes: a field on one side only, or with another
+// optionality or type, fails `npm run typecheck` here. Without this check, a field added to Cell but
+// not to the schema would be dropped without a word whenever a results file is read.
+true satisfies Equal<z.output<typeof cellSchema>, Cell>;
+true satisfies Equal<z.output<typeof resultsSchema>, Results>;
 
 /**
  * Brings an older results file to the current schema. Version 1 (before cache modes, isolation and

@@ -6,6 +6,18 @@
  * once. Other values (functions, tuning constants) live in the modules that implement them.
  */
 
+/**
+ * `true` when A and B are the same shape: the same fields, each with the same optionality and the
+ * same type, recursively; else `false`. For compile-time assertions, `true satisfies Equal<A, B>`.
+ * Assignability both ways would not do: an optional field on one side only is assignable both ways.
+ * Both sides are normalised first, so `A & B` equals the one object type with the fields of both.
+ */
+export type Equal<A, B> =
+  (<T>() => T extends Normalized<A> ? 1 : 2) extends <T>() => T extends Normalized<B> ? 1 : 2 ? true : false;
+
+/** A type with its intersections merged into one object type, recursively (arrays stay arrays, unions unions). */
+type Normalized<T> = T extends object ? { [K in keyof T]: Normalized<T[K]> } : T;
+
 /** An exact answer: a Number below 2^53 (usually reduced modulo a stated prime), a BigInt or a string. */
 export type Answer = number | bigint | string;
 
@@ -257,9 +269,14 @@ export interface GcActivity {
 export interface Cell
   extends Partial<TimeStats>,
     Partial<OperationCounts>,
-    Partial<MemoryFigures>,
     Partial<GcActivity>,
     Partial<ProcessSpread> {
+  /** See MemoryFigures; absent, never null, when not measured (memory_note says why). */
+  retained_bytes?: number;
+  /** See MemoryFigures; absent, never null, when not measured (memory_note says why). */
+  allocated_bytes?: number;
+  /** Why a memory figure is missing. */
+  memory_note?: string;
   suite: string;
   variant: string;
   /** Input size. */

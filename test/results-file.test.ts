@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { UsageError } from '../lib/errors.ts';
 import { parseResults, readResults, writeResults } from '../lib/results-file.ts';
+import type { Cell, Equal } from '../lib/types.ts';
 import { fixtureResults, okCell, tempDir } from './helpers.ts';
 
 const usage = (pattern: RegExp) => (error: unknown) =>
@@ -55,5 +56,31 @@ describe('results.json', () => {
       () => parseResults(wrong, 'x.json'),
       usage(/x\.json: not a memobench results file: cells\.0\.variant/),
     );
+  });
+});
+
+// These checks run in `npm run typecheck`, not at run time: each line compiles only while Equal
+// answers as its comment says, and an @ts-expect-error with no error under it fails the typecheck.
+// lib/results-file.ts asserts with Equal that its schema reads exactly Cell and Results.
+describe('Equal', () => {
+  it('holds for the same shape written differently', () => {
+    true satisfies Equal<{ a: number } & { b?: string }, { a: number; b?: string }>;
+    true satisfies Equal<{ s: 'x'; a: number } | { s: 'y' }, { s: 'y' } | ({ s: 'x' } & { a: number })>;
+    true satisfies Equal<Cell, Cell>;
+  });
+
+  it('fails for a field on one side only, another optionality or another type', () => {
+    // @ts-expect-error a required field on one side only
+    true satisfies Equal<{ a: number }, { a: number; b: string }>;
+    // @ts-expect-error an optional field on one side only (assignable both ways, so it needs Equal)
+    true satisfies Equal<{ a: number }, { a: number; b?: string }>;
+    // @ts-expect-error a field optional on one side only
+    true satisfies Equal<{ a: number }, { a?: number }>;
+    // @ts-expect-error a field of another type
+    true satisfies Equal<{ a: number }, { a: number | null }>;
+    // @ts-expect-error a difference inside an array of objects
+    true satisfies Equal<{ cells: { a: number }[] }, { cells: { a: number; b?: number }[] }>;
+    // @ts-expect-error a field added to a cell and not to the schema's shape
+    true satisfies Equal<Cell, Cell & { added_ms?: number }>;
   });
 });
