@@ -180,8 +180,14 @@ export interface Suite<I = unknown, O extends Answer = Answer> extends SuiteDefi
   path: string;
 }
 
+/** The statuses of a variant that threw: `stack-overflow` for V8's RangeError of an exhausted stack, else `error`. */
+export const THROWN_STATUSES = ['error', 'stack-overflow'] as const;
+
+/** The statuses of a cell whose child process ended first: killed after --cell-timeout-ms, or died. */
+export const KILLED_STATUSES = ['timeout', 'crashed'] as const;
+
 /** The statuses of a cell that ran and did not end `ok`. */
-export const FAILED_STATUSES = ['wrong-answer', 'error', 'stack-overflow', 'timeout', 'crashed'] as const;
+export const FAILED_STATUSES = ['wrong-answer', ...THROWN_STATUSES, ...KILLED_STATUSES] as const;
 
 /** Every status of a cell, in the order the results file's schema lists them. */
 export const CELL_STATUSES = ['ok', ...FAILED_STATUSES, 'skipped'] as const;
@@ -265,44 +271,123 @@ export interface GcActivity {
   gc_ms: number;
 }
 
-/** One row of the results: a suite x variant x n and what happened to it. */
-export interface Cell
-  extends Partial<TimeStats>,
+/** What every cell carries, whatever its status: which cell it is and how it was (or would have been) measured. */
+export interface CellIdentity {
+  suite: string;
+  variant: string;
+  /** Input size. */
+  n: number;
+  /** Which timing backend measured the cell, or would have. */
+  runner: RunnerName;
+  /** The cache mode the cell was measured in, or would have been. */
+  cache_mode: CacheMode;
+}
+
+/**
+ * A cell whose answer was verified and then timed: it always has its answer, the verified call's
+ * time and the timing statistics (TimeStats). Operation counts (all five or none: `counts_note`
+ * says why not), memory figures (`memory_note` says why one is missing) and the spread between
+ * processes (all four fields, on a cell merged from several processes) can be missing. GC activity
+ * is absent only from cells migrated from a version 1 file, which did not watch GC.
+ */
+export interface OkCell
+  extends CellIdentity,
+    TimeStats,
     Partial<OperationCounts>,
     Partial<GcActivity>,
     Partial<ProcessSpread> {
+  status: 'ok';
+  /** The exact answer as text (a BigInt answer ends in `n`). */
+  result: string;
+  /**
+   * Wall time of the single verified call that preceded timing, ms (what the budget is checked
+   * against); the median over processes on a merged cell.
+   */
+  verify_ms: number;
+  /** Top-level calls per timed operation (n in sequence mode, else 1); per-call times are divided by it. */
+  calls_per_op: number;
+  /**
+   * Per-call time of up to 1,000 samples (thinned evenly, time order kept), ns, for later statistics
+   * (comparison tests, bootstrap); pooled over processes on a merged cell. Absent from a committed
+   * baseline, which leaves them out to stay small (checks/baseline.ts).
+   */
+  samples_ns?: number[];
+  /** Why the operation counts are missing, when they are (the instrumented pass was skipped, failed or answered otherwise). */
+  counts_note?: string;
   /** See MemoryFigures; absent, never null, when not measured (memory_note says why). */
   retained_bytes?: number;
   /** See MemoryFigures; absent, never null, when not measured (memory_note says why). */
   allocated_bytes?: number;
   /** Why a memory figure is missing. */
   memory_note?: string;
-  suite: string;
-  variant: string;
-  /** Input size. */
-  n: number;
-  status: CellStatus;
-  /** The exact answer as text, when the variant produced one. */
-  result?: string;
-  /** Why the cell was skipped, for `skipped` cells. */
-  skip_reason?: SkipReason;
-  /** The error message, for `error`, `stack-overflow` and `wrong-answer` cells. */
+  /**
+   * On a cell merged from several processes (--repeat, A/B rounds), what the cell's status hides:
+   * the statuses of the processes that did not end ok, or that their operation counts differed.
+   */
   message?: string;
-  /** Wall time of the single verified call that preceded timing, ms (what the budget is checked against). */
-  verify_ms?: number;
-  /** Per-call time of every sample, ns, for later statistics (comparison tests, bootstrap). */
-  samples_ns?: number[];
-  /** Which timing backend measured the cell. */
-  runner: RunnerName;
-  /** The cache mode the cell was measured in. */
-  cache_mode: CacheMode;
-  /** Top-level calls per timed operation (n in sequence mode, else 1); per-call times are divided by it. */
-  calls_per_op?: number;
-  /** Why the operation counts are missing, when they are. */
-  counts_note?: string;
-  /** For --runner both: this runner's median over the other runner's, minus 1, percent. */
+  /** For --runner both, on benny's cell when tinybench's is ok too: benny's median over tinybench's, minus 1, percent. */
   runner_diff_pct?: number;
 }
+
+/**
+ * A variant that answered wrongly: the verified call, the call in the cache mode (warm, sequence)
+ * or a later timed call disagreed with the reference or with the verified answer. Never timed.
+ */
+export interface WrongAnswerCell extends CellIdentity {
+  status: 'wrong-answer';
+  /** The wrong answer as text. */
+  result: string;
+  /** What was expected, and which other variants agree with it or with this answer. */
+  message: string;
+  /**
+   * Wall time of the verified call, ms. Absent when a timed call answered otherwise than the
+   * verified call: that cell records what was wrong, not how long the verified call took.
+   */
+  verify_ms?: number;
+}
+
+/** A variant, its input generator or its reference threw (`stack-overflow`: the stack ran out). */
+export interface ErrorCell extends CellIdentity {
+  status: (typeof THROWN_STATUSES)[number];
+  /** The error's message, prefixed with the stage when it came after verification. */
+  message: string;
+  /** The verified answer, when the variant threw only after it was verified (in its cache mode or while timed). */
+  result?: string;
+}
+
+/** The child process measuring the cell ended first: killed after --cell-timeout-ms (`timeout`), or died (`crashed`). */
+export interface KilledCell extends CellIdentity {
+  status: (typeof KILLED_STATUSES)[number];
+  /** The time-out, or the exit code or signal with the end of the child's stderr (or why it could not load the suite). */
+  message: string;
+}
+
+/** A cell that was not run, because of what happened at a smaller n or because its cache mode does not apply. */
+export interface SkippedCell extends CellIdentity {
+  status: 'skipped';
+  skip_reason: SkipReason;
+  /** What stopped the ladder, e.g. "failed at n = 12" or the budget it went over. */
+  message: string;
+}
+
+/**
+ * One row of the results: a suite x variant x n and what happened to it. A union on `status`,
+ * each member with only the fields that state has, so the compiler knows what exists after a
+ * check of `status` (lib/cells.ts: isOk for filters, fieldOf for lists of fields).
+ */
+export type Cell = OkCell | WrongAnswerCell | ErrorCell | KilledCell | SkippedCell;
+
+/** A cell that ran and did not end `ok` (one of FAILED_STATUSES). */
+export type FailedCell = WrongAnswerCell | ErrorCell | KilledCell;
+
+// Compile-time check: every status has its member of Cell, and no member has a status of its own.
+true satisfies Equal<Cell['status'], CellStatus>;
+
+/** Every field that some cell can have (`keyof Cell` gives only the fields all cells share). */
+export type CellField = KeysOfEach<Cell>;
+
+/** The keys of each member of a union, together. */
+type KeysOfEach<T> = T extends unknown ? keyof T : never;
 
 /**
  * Timing backends, in order of preference: with --runner both, tinybench's ladder runs first, and

@@ -1,3 +1,4 @@
+import { isOk } from '../lib/cells.ts';
 import { type ComplexityFit, fitComplexity } from '../lib/fit.ts';
 import { type Results, SPEEDUP_BASELINES, type SpeedupBaseline, type SuiteInfo } from '../lib/types.ts';
 import { type Crossover, crossovers, type SpeedupPoint, speedupPoints } from './crossover.ts';
@@ -48,7 +49,8 @@ export function fitSeries(results: Results, field: NumericField): SeriesFit[] {
   return results.suites.flatMap((info) =>
     info.variants.map((variant) => {
       const series = results.cells
-        .filter((cell) => cell.suite === info.id && cell.variant === variant && cell.status === 'ok')
+        .filter(isOk)
+        .filter((cell) => cell.suite === info.id && cell.variant === variant)
         .map((cell) => ({ n: cell.n, y: cell[field] ?? Number.NaN }));
       return { suite: info.id, variant, field, fit: fitComplexity(series) };
     }),
@@ -66,7 +68,9 @@ export function runFindings(run: Results): SuiteFindings[] {
   return results.suites.map((info, index) => {
     const summary = summaries[index] as SuiteSummary;
     const common = summary.common_n;
-    const counted = results.cells.some((cell) => cell.suite === info.id && (cell.calls ?? 0) > 0);
+    const counted = results.cells.some(
+      (cell) => cell.suite === info.id && cell.status === 'ok' && (cell.calls ?? 0) > 0,
+    );
     const variants = info.variants
       .filter((variant) => results.cells.some((cell) => cell.suite === info.id && cell.variant === variant))
       .map((variant) => {
@@ -83,10 +87,9 @@ export function runFindings(run: Results): SuiteFindings[] {
           const point = at(baseline);
           if (point !== undefined) found[baseline] = point;
         }
-        const median = results.cells.find(
-          (cell) =>
-            cell.suite === info.id && cell.variant === variant && cell.n === common && cell.status === 'ok',
-        )?.median_ns;
+        const median = results.cells
+          .filter(isOk)
+          .find((cell) => cell.suite === info.id && cell.variant === variant && cell.n === common)?.median_ns;
         return {
           variant,
           median_ns_at_common: median ?? null,
