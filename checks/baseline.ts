@@ -37,7 +37,14 @@ export async function readBaseline(path: string): Promise<Results> {
  * process medians.
  */
 export function baselineOf(results: Results): Results {
-  return { ...results, cells: results.cells.map(({ samples_ns: _, ...cell }) => cell) };
+  return {
+    ...results,
+    cells: results.cells.map((cell) => {
+      if (cell.status !== 'ok') return cell;
+      const { samples_ns: _, ...kept } = cell;
+      return kept;
+    }),
+  };
 }
 
 /** What --update-baseline changes, in lines for the terminal. */

@@ -1,4 +1,5 @@
 import { cellKey, ladderKey } from '../lib/cell-key.ts';
+import { fieldOf } from '../lib/cells.ts';
 import { fitComplexity, modelLabel } from '../lib/fit.ts';
 import type { Cell, Results } from '../lib/types.ts';
 import type { ExactComparison, ExactDifference, ExactField } from './types.ts';
@@ -66,8 +67,8 @@ export function compareExact(a: Results, b: Results): ExactComparison {
     }
     compared++;
     for (const field of EXACT_FIELDS) {
-      const valueA = text(cellA[field]);
-      const valueB = text(cellB[field]);
+      const valueA = text(fieldOf(cellA, field));
+      const valueB = text(fieldOf(cellB, field));
       if (valueA !== valueB) differences.push({ ...where(cellA, cellA.n), field, a: valueA, b: valueB });
     }
   }

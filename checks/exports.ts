@@ -1,13 +1,10 @@
-import type { Cell, Results } from '../lib/types.ts';
+import { isOk } from '../lib/cells.ts';
+import type { Cell, ExportFormat, Results } from '../lib/types.ts';
 
 /**
  * Results in the formats of tools people already track benchmarks with. Only `ok` cells carry
  * times; each becomes one benchmark named "<suite>/<variant>/n=<n>" (plus "/<runner>" for benny).
  */
-
-/** The export formats offered on the command line. */
-export const EXPORT_FORMATS = ['github-action-benchmark', 'bencher'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** One entry of github-action-benchmark's `customSmallerIsBetter` input. */
 export interface ActionBenchmarkEntry {
@@ -35,28 +32,17 @@ export function benchmarkName(cell: Pick<Cell, 'suite' | 'variant' | 'n' | 'runn
   return `${cell.suite}/${cell.variant}/n=${cell.n}${cell.runner === 'tinybench' ? '' : `/${cell.runner}`}`;
 }
 
-type TimedCell = Cell & { median_ns: number };
-
-function timedCells(results: Results): TimedCell[] {
-  return results.cells.filter(
-    (cell): cell is TimedCell => cell.status === 'ok' && typeof cell.median_ns === 'number',
-  );
-}
-
 /**
  * github-action-benchmark, tool `customSmallerIsBetter`: `[{ name, unit, value, range, extra }]`,
  * the median time per call in ns. The action compares each value with the previous commit's and
  * alerts past its own ratio threshold; it has no notion of noise, so give it a generous one (200%).
  */
 export function toActionBenchmark(results: Results): ActionBenchmarkEntry[] {
-  return timedCells(results).map((cell) => {
-    const half =
-      cell.ci_low_ns !== undefined && cell.ci_high_ns !== undefined
-        ? Math.max(cell.median_ns - cell.ci_low_ns, cell.ci_high_ns - cell.median_ns)
-        : undefined;
+  return results.cells.filter(isOk).map((cell) => {
+    const half = Math.max(cell.median_ns - cell.ci_low_ns, cell.ci_high_ns - cell.median_ns);
     const extra = [
-      `${cell.samples ?? 0} samples`,
-      `batch ${cell.batch ?? 1}`,
+      `${cell.samples} samples`,
+      `batch ${cell.batch}`,
       ...(cell.processes !== undefined && cell.processes > 1 ? [`${cell.processes} processes`] : []),
       ...(cell.calls !== undefined ? [`${cell.calls} calls`] : []),
       `Node ${results.environment.node}`,
@@ -66,7 +52,7 @@ export function toActionBenchmark(results: Results): ActionBenchmarkEntry[] {
       name: benchmarkName(cell),
       unit: 'ns/call',
       value: cell.median_ns,
-      ...(half === undefined ? {} : { range: `± ${half.toPrecision(3)}` }),
+      range: `± ${half.toPrecision(3)}`,
       extra,
     };
   });
@@ -79,13 +65,9 @@ export function toActionBenchmark(results: Results): ActionBenchmarkEntry[] {
  */
 export function toBencher(results: Results): BencherReport {
   const report: BencherReport = {};
-  for (const cell of timedCells(results)) {
+  for (const cell of results.cells.filter(isOk)) {
     const metrics: Record<string, BencherMetric> = {
-      latency: {
-        value: cell.median_ns,
-        ...(cell.ci_low_ns === undefined ? {} : { lower_value: cell.ci_low_ns }),
-        ...(cell.ci_high_ns === undefined ? {} : { upper_value: cell.ci_high_ns }),
-      },
+      latency: { value: cell.median_ns, lower_value: cell.ci_low_ns, upper_value: cell.ci_high_ns },
     };
     if (cell.calls !== undefined) metrics.calls = { value: cell.calls };
     report[benchmarkName(cell)] = metrics;

@@ -13,9 +13,7 @@
  * The default is Holm: a gate names cells one by one, and each named cell should be one to trust.
  */
 
-/** The procedures offered on the command line. */
-export const CORRECTIONS = ['holm', 'bh'] as const;
-export type Correction = (typeof CORRECTIONS)[number];
+import type { Correction } from '../lib/types.ts';
 
 /** Holm's step-down adjusted p-values: max over the earlier ranks of (m - rank) * p, capped at 1. */
 export function holm(pValues: readonly number[]): number[] {

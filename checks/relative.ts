@@ -22,7 +22,7 @@ function centre(cell: Cell): number | undefined {
   if (cell.status !== 'ok') return undefined;
   const medians = cell.process_medians_ns ?? [];
   const value = medians.length >= 2 ? median(medians) : cell.median_ns;
-  return value !== undefined && value > 0 ? value : undefined;
+  return value > 0 ? value : undefined;
 }
 
 /**

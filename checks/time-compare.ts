@@ -1,6 +1,6 @@
 import { cellKey } from '../lib/cell-key.ts';
 import { median } from '../lib/stats.ts';
-import type { Cell, Results } from '../lib/types.ts';
+import type { Cell, OkCell, Results } from '../lib/types.ts';
 import { bootstrapRatioInterval } from './bootstrap.ts';
 import { mannWhitney } from './mann-whitney.ts';
 import { fitPrior, type LogSummary, logSummary, moderatedTest, trimmedGeometricMean } from './moderated.ts';
@@ -11,7 +11,7 @@ import type { CompareSettings, PriorSummary, TimeCell, TimeVerdict } from './typ
 export const MIN_PROCESSES = 2;
 
 /** Cells that carry timings: samples, or process medians (a baseline may keep only those). */
-function timed(cell: Cell | undefined): cell is Cell {
+function timed(cell: Cell | undefined): cell is OkCell {
   return (
     cell !== undefined &&
     cell.status === 'ok' &&
@@ -20,7 +20,7 @@ function timed(cell: Cell | undefined): cell is Cell {
 }
 
 /** Process medians when the run measured the cell in enough processes, else undefined. */
-function processMedians(cell: Cell): number[] | undefined {
+function processMedians(cell: OkCell): number[] | undefined {
   const medians = cell.process_medians_ns?.filter((x) => x > 0) ?? [];
   return medians.length >= MIN_PROCESSES ? medians : undefined;
 }
@@ -53,7 +53,7 @@ export function compareTimes(
   const cellsB = new Map(b.cells.map((cell) => [cellKey(cell), cell]));
   const pairs = a.cells
     .map((cellA) => ({ cellA, cellB: cellsB.get(cellKey(cellA)) }))
-    .filter((pair): pair is { cellA: Cell; cellB: Cell } => timed(pair.cellA) && timed(pair.cellB));
+    .filter((pair): pair is { cellA: OkCell; cellB: OkCell } => timed(pair.cellA) && timed(pair.cellB));
 
   const summaries = new Map<string, LogSummary>();
   for (const { cellA, cellB } of pairs) {
@@ -86,8 +86,8 @@ export function compareTimes(
       };
     }
     // One side lacks process medians: its samples (a stripped baseline has none: median_ns alone).
-    const samplesA = cellA.samples_ns?.length ? cellA.samples_ns : [cellA.median_ns ?? Number.NaN];
-    const samplesB = cellB.samples_ns?.length ? cellB.samples_ns : [cellB.median_ns ?? Number.NaN];
+    const samplesA = cellA.samples_ns?.length ? cellA.samples_ns : [cellA.median_ns];
+    const samplesB = cellB.samples_ns?.length ? cellB.samples_ns : [cellB.median_ns];
     const centerA = median(samplesA);
     const centerB = median(samplesB);
     const [ciLow, ciHigh] = bootstrapRatioInterval(samplesA, samplesB, settings.alpha, cellKey(cellA));

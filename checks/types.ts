@@ -3,18 +3,7 @@
  * and what each verdict means. lib/types.ts describes a run; this file describes a comparison of two.
  */
 
-import type { Correction } from './multiple-testing.ts';
-
-/** Multiple-testing corrections (multiple-testing.ts): `holm` (family-wise error rate) or `bh` (Benjamini-Hochberg, false discovery rate). */
-export type { Correction };
-
-/**
- * How times are compared. `same-machine`: per cell, with statistics (both runs on one machine);
- * `relative`: only ratios between variants measured in the same run (runs on different machines);
- * `none`: no time verdict. `auto` on the command line picks same-machine or relative from the runs'
- * environments.
- */
-export type TimeMode = 'same-machine' | 'relative' | 'none';
+import type { Correction, TimeChoice, TimeMode } from '../lib/types.ts';
 
 /** The settings of a comparison, as given on the command line or by default. */
 export interface CompareSettings {
@@ -25,7 +14,7 @@ export interface CompareSettings {
   correction: Correction;
   /** Cross-machine check: a variant's ratio to the others may change by this factor before it counts (1.5 = ±50%). */
   relative_tolerance: number;
-  time: TimeMode | 'auto';
+  time: TimeChoice;
 }
 
 /** The fields that must be equal on every machine, plus whole cells and the fitted complexity class. */

@@ -1,14 +1,12 @@
 import { UsageError } from './errors.ts';
-import type { Answer, Profile, RequiredVariant, SuiteDefinition } from './types.ts';
-
-/** The variants every suite must have, in the order reports list them. */
-export const REQUIRED_VARIANTS: readonly RequiredVariant[] = ['naive', 'dict', 'map', 'closure', 'bottom-up'];
-
-/** Profiles a user can choose. */
-export const PROFILES: readonly Profile[] = ['quick', 'default', 'full', 'ci'];
-
-/** The ladders every suite must define (`ci` is optional). */
-const REQUIRED_LADDERS = ['quick', 'default', 'full'] as const;
+import {
+  type Answer,
+  LADDER_PROFILES,
+  type Profile,
+  REQUIRED_VARIANTS,
+  type RequiredVariant,
+  type SuiteDefinition,
+} from './types.ts';
 
 /** Without its own `ci` ladder, a suite's ci sizes are this many of the smallest `quick` sizes. */
 export const CI_SIZES = 2;
@@ -47,8 +45,7 @@ export function defineSuite<I, O extends Answer>(definition: SuiteDefinition<I, 
   if (typeof definition.reference !== 'function') {
     throw new UsageError(`${where}: field 'reference' must be a function (an independent way to the answer)`);
   }
-  const ladders =
-    definition.sizes?.ci === undefined ? REQUIRED_LADDERS : [...REQUIRED_LADDERS, 'ci' as const];
+  const ladders = definition.sizes?.ci === undefined ? LADDER_PROFILES : [...LADDER_PROFILES, 'ci' as const];
   for (const profile of ladders) {
     const ladder = definition.sizes?.[profile];
     if (!Array.isArray(ladder) || ladder.length === 0) {

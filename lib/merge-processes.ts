@@ -1,9 +1,13 @@
 import { cellKey, ladderKey } from './cell-key.ts';
+import { isOk } from './cells.ts';
 import { median, summarize } from './stats.ts';
-import type { Cell, CellStatus } from './types.ts';
+import type { Cell, CellStatus, Equal, OkCell } from './types.ts';
 
 /** Statuses in the order a merged cell reports them when no process was `ok`. */
-const SEVERITY: CellStatus[] = ['wrong-answer', 'error', 'crashed', 'timeout', 'stack-overflow', 'skipped'];
+const SEVERITY = ['wrong-answer', 'error', 'crashed', 'timeout', 'stack-overflow', 'skipped'] as const;
+
+// Compile-time check: a status added to CELL_STATUSES must get its place in SEVERITY.
+true satisfies Equal<(typeof SEVERITY)[number], Exclude<CellStatus, 'ok'>>;
 
 /**
  * One cell from the same cell measured in several processes (--repeat). Timing statistics come
@@ -16,20 +20,20 @@ export function mergeProcesses(cells: readonly Cell[]): Cell {
   const first = cells[0];
   if (first === undefined) throw new Error('mergeProcesses needs at least one cell');
   if (cells.length === 1) return first;
-  const ok = cells.filter((cell) => cell.status === 'ok' && cell.median_ns !== undefined);
+  const ok = cells.filter(isOk);
   if (ok.length === 0) {
     const worst = SEVERITY.find((status) => cells.some((cell) => cell.status === status));
     return cells.find((cell) => cell.status === worst) ?? first;
   }
   const others = cells.filter((cell) => cell.status !== 'ok');
   const pooled = ok.flatMap((cell) => cell.samples_ns ?? []);
-  const medians = ok.map((cell) => cell.median_ns as number);
+  const medians = ok.map((cell) => cell.median_ns);
   const mean = medians.reduce((sum, x) => sum + x, 0) / medians.length;
   const sd = Math.sqrt(
     medians.reduce((sum, x) => sum + (x - mean) ** 2, 0) / Math.max(1, medians.length - 1),
   );
-  const within = ok.map((cell) => (100 * (cell.mad_ns ?? 0)) / (cell.median_ns as number));
-  const base = ok[0] as Cell;
+  const within = ok.map((cell) => (100 * cell.mad_ns) / cell.median_ns);
+  const base = ok[0] as OkCell;
   const countsDiffer = ok.some(
     (cell) => cell.calls !== base.calls || cell.cache_entries !== base.cache_entries,
   );
@@ -45,9 +49,9 @@ export function mergeProcesses(cells: readonly Cell[]): Cell {
   ].filter((note) => note !== '');
   return {
     ...base,
-    ...(pooled.length > 0 ? summarize(pooled, base.batch ?? 1) : {}),
+    ...(pooled.length > 0 ? summarize(pooled, base.batch) : {}),
     samples_ns: pooled,
-    verify_ms: median(ok.map((cell) => cell.verify_ms ?? 0)),
+    verify_ms: median(ok.map((cell) => cell.verify_ms)),
     ...memory('retained_bytes'),
     ...memory('allocated_bytes'),
     gc_count: ok.reduce((sum, cell) => sum + (cell.gc_count ?? 0), 0),
@@ -99,14 +103,15 @@ function mergeGroup(group: readonly Cell[]): Cell {
 export function annotateRunnerDiff(cells: Cell[]): Cell[] {
   const tinybench = new Map(
     cells
-      .filter((cell) => cell.runner === 'tinybench' && cell.median_ns !== undefined)
+      .filter(isOk)
+      .filter((cell) => cell.runner === 'tinybench')
       .map((cell) => [cellKey({ ...cell, runner: 'benny' }), cell]),
   );
   return cells.map((cell) => {
-    const other =
-      cell.runner === 'benny' && cell.median_ns !== undefined ? tinybench.get(cellKey(cell)) : undefined;
+    if (cell.status !== 'ok' || cell.runner !== 'benny') return cell;
+    const other = tinybench.get(cellKey(cell));
     return other === undefined
       ? cell
-      : { ...cell, runner_diff_pct: 100 * ((cell.median_ns as number) / (other.median_ns as number) - 1) };
+      : { ...cell, runner_diff_pct: 100 * (cell.median_ns / other.median_ns - 1) };
   });
 }

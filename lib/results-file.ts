@@ -2,7 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write.ts';
 import { messageOf, UsageError } from './errors.ts';
-import type { Results } from './types.ts';
+import {
+  CACHE_MODES,
+  type Cell,
+  type Equal,
+  ISOLATION_MODES,
+  KILLED_STATUSES,
+  LIBRARY_CONFIGURATIONS,
+  PROFILES,
+  type Results,
+  RUNNER_CHOICES,
+  RUNNER_NAMES,
+  SKIP_REASONS,
+  THROWN_STATUSES,
+} from './types.ts';
 
 /** The version of results.json this code writes. */
 export const SCHEMA_VERSION = 2;
@@ -11,45 +24,36 @@ const finite = z.number().finite();
 const count = z.number().int().nonnegative();
 
 const optionalCount = count.optional();
-const STATUSES = ['ok', 'wrong-answer', 'error', 'stack-overflow', 'timeout', 'crashed', 'skipped'] as const;
-const SKIP_REASONS = [
-  'budget',
-  'stack-overflow',
-  'wrong-answer',
-  'error',
-  'timeout',
-  'crashed',
-  'not-applicable',
-] as const;
-const CACHE_MODES = ['cold', 'warm', 'sequence'] as const;
-const RUNNERS = ['tinybench', 'benny'] as const;
 
-const cellSchema = z.object({
+/** The fields every cell has (CellIdentity). */
+const identity = {
   suite: z.string(),
   variant: z.string(),
   n: z.number().int().positive(),
-  status: z.enum(STATUSES),
-  result: z.string().optional(),
-  skip_reason: z.enum(SKIP_REASONS).optional(),
-  message: z.string().optional(),
-  verify_ms: finite.nonnegative().optional(),
-  samples_ns: z.array(finite).optional(),
-  runner: z.enum(RUNNERS),
+  runner: z.enum(RUNNER_NAMES),
   cache_mode: z.enum(CACHE_MODES),
-  calls_per_op: z.number().int().positive().optional(),
-  median_ns: finite.optional(),
-  mean_ns: finite.optional(),
-  p75_ns: finite.optional(),
-  p99_ns: finite.optional(),
-  min_ns: finite.optional(),
-  max_ns: finite.optional(),
-  sd_ns: finite.optional(),
-  mad_ns: finite.optional(),
-  ci_low_ns: finite.optional(),
-  ci_high_ns: finite.optional(),
-  rme_pct: finite.optional(),
-  samples: optionalCount,
-  batch: z.number().int().positive().optional(),
+};
+
+const okCellSchema = z.object({
+  ...identity,
+  status: z.literal('ok'),
+  result: z.string(),
+  verify_ms: finite.nonnegative(),
+  calls_per_op: z.number().int().positive(),
+  samples_ns: z.array(finite).optional(),
+  median_ns: finite,
+  mean_ns: finite,
+  p75_ns: finite,
+  p99_ns: finite,
+  min_ns: finite,
+  max_ns: finite,
+  sd_ns: finite,
+  mad_ns: finite,
+  ci_low_ns: finite,
+  ci_high_ns: finite,
+  rme_pct: finite,
+  samples: count,
+  batch: z.number().int().positive(),
   calls: optionalCount,
   cache_hits: optionalCount,
   cache_misses: optionalCount,
@@ -65,8 +69,33 @@ const cellSchema = z.object({
   process_medians_ns: z.array(finite).optional(),
   spread_between_pct: finite.optional(),
   spread_within_pct: finite.optional(),
+  message: z.string().optional(),
   runner_diff_pct: finite.optional(),
 });
+
+const cellSchema = z.discriminatedUnion('status', [
+  okCellSchema,
+  z.object({
+    ...identity,
+    status: z.literal('wrong-answer'),
+    result: z.string(),
+    message: z.string(),
+    verify_ms: finite.nonnegative().optional(),
+  }),
+  z.object({
+    ...identity,
+    status: z.enum(THROWN_STATUSES),
+    message: z.string(),
+    result: z.string().optional(),
+  }),
+  z.object({ ...identity, status: z.enum(KILLED_STATUSES), message: z.string() }),
+  z.object({
+    ...identity,
+    status: z.literal('skipped'),
+    skip_reason: z.enum(SKIP_REASONS),
+    message: z.string(),
+  }),
+]);
 
 const resultsSchema = z.object({
   schema_version: z.literal(SCHEMA_VERSION),
@@ -84,7 +113,7 @@ const resultsSchema = z.object({
     date: z.string(),
   }),
   options: z.object({
-    profile: z.enum(['quick', 'default', 'full', 'ci']),
+    profile: z.enum(PROFILES),
     suites: z.array(z.string()),
     variants: z.array(z.string()),
     budget_ms: finite.positive(),
@@ -93,9 +122,9 @@ const resultsSchema = z.object({
     min_samples: z.number().int().positive(),
     memory_readings: z.number().int().nonnegative().default(3),
     seed: z.number().int(),
-    runner: z.enum([...RUNNERS, 'both']),
+    runner: z.enum(RUNNER_CHOICES),
     cache_mode: z.enum(CACHE_MODES),
-    isolate: z.enum(['process', 'none']),
+    isolate: z.enum(ISOLATION_MODES),
     repeat: z.number().int().positive(),
     cell_timeout_ms: finite.positive(),
     stack_size_kb: z.number().int().positive().nullable(),
@@ -112,7 +141,7 @@ const resultsSchema = z.object({
       notes: z.record(z.string(), z.string()),
       libraries: z.record(
         z.string(),
-        z.object({ package: z.string(), configuration: z.enum(['default', 'tuned']), how: z.string() }),
+        z.object({ package: z.string(), configuration: z.enum(LIBRARY_CONFIGURATIONS), how: z.string() }),
       ),
     }),
   ),
@@ -122,9 +151,16 @@ const resultsSchema = z.object({
   finished: z.array(z.string()).default([]),
 });
 
+// The schema must read exactly the shape the code writes: a field on one side only, or with another
+// optionality or type, fails `npm run typecheck` here. Without this check, a field added to Cell but
+// not to the schema would be dropped without a word whenever a results file is read.
+true satisfies Equal<z.output<typeof cellSchema>, Cell>;
+true satisfies Equal<z.output<typeof resultsSchema>, Results>;
+
 /**
  * Brings an older results file to the current schema. Version 1 (before cache modes, isolation and
- * counts) ran every cell cold, in one process, once.
+ * counts) ran every cell cold, in one process, once: one call per timed operation. It did not watch
+ * GC, count operations or measure memory, so its ok cells stay without those figures.
  */
 export function migrate(data: Record<string, unknown>): Record<string, unknown> {
   if (data.schema_version !== 1) return data;
@@ -141,7 +177,11 @@ export function migrate(data: Record<string, unknown>): Record<string, unknown> 
       cell_timeout_ms: 1e9,
       stack_size_kb: null,
     },
-    cells: cells.map((cell) => ({ ...cell, cache_mode: 'cold' })),
+    cells: cells.map((cell) =>
+      cell.status === 'ok'
+        ? { calls_per_op: 1, ...cell, cache_mode: 'cold' }
+        : { ...cell, cache_mode: 'cold' },
+    ),
     suites: (Array.isArray(data.suites) ? (data.suites as Record<string, unknown>[]) : []).map((suite) => ({
       libraries: {},
       ...suite,

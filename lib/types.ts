@@ -1,20 +1,50 @@
 /**
- * Every public type of memobench lives here. Values (functions, constants) live in the modules that
- * implement them; this file only describes shapes, with the meaning and unit of each number.
+ * Every public type of memobench lives here, with the meaning and unit of each number, and so does
+ * every closed list of names those types use (profiles, statuses, cache modes, runners, ...): each is
+ * one `as const` array, from which its type (`(typeof X)[number]`), the results file's zod schema
+ * (`z.enum(X)`) and the command line's choices (`.choices(X)`) are all derived, so a name is written
+ * once. Other values (functions, tuning constants) live in the modules that implement them.
  */
+
+/**
+ * `true` when A and B are the same shape: the same fields, each with the same optionality and the
+ * same type, recursively; else `false`. For compile-time assertions, `true satisfies Equal<A, B>`.
+ * Assignability both ways would not do: an optional field on one side only is assignable both ways.
+ * Both sides are normalised first, so `A & B` equals the one object type with the fields of both.
+ */
+export type Equal<A, B> =
+  (<T>() => T extends Normalized<A> ? 1 : 2) extends <T>() => T extends Normalized<B> ? 1 : 2 ? true : false;
+
+/** A type with its intersections merged into one object type, recursively (arrays stay arrays, unions unions). */
+type Normalized<T> = T extends object ? { [K in keyof T]: Normalized<T[K]> } : T;
 
 /** An exact answer: a Number below 2^53 (usually reduced modulo a stated prime), a BigInt or a string. */
 export type Answer = number | bigint | string;
+
+/** The profiles whose size ladder every suite writes out (`ci` defaults to the first sizes of `quick`). */
+export const LADDER_PROFILES = ['quick', 'default', 'full'] as const;
+
+/** Profiles a user can choose (--profile), in the order help texts list them. */
+export const PROFILES = [...LADDER_PROFILES, 'ci'] as const;
 
 /**
  * Profiles pick a size ladder from each suite: `quick` for smoke runs, `default` for the figures,
  * `full` for long runs, and `ci` for the regression check: small fixed sizes that every variant
  * completes on any reasonable machine, so the set of cells never depends on the machine.
  */
-export type Profile = 'quick' | 'default' | 'full' | 'ci';
+export type Profile = (typeof PROFILES)[number];
+
+/** The variants every suite must define, in the order reports list them. */
+export const REQUIRED_VARIANTS = ['naive', 'dict', 'map', 'closure', 'bottom-up'] as const;
 
 /** The variants every suite must define, each written as a reader would write it by hand. */
-export type RequiredVariant = 'naive' | 'dict' | 'map' | 'closure' | 'bottom-up';
+export type RequiredVariant = (typeof REQUIRED_VARIANTS)[number];
+
+/** The variants speedups are reported against (reports/crossover.ts), in the order tables show them. */
+export const SPEEDUP_BASELINES = ['naive', 'bottom-up'] as const satisfies readonly RequiredVariant[];
+
+/** A variant speedups are reported against. */
+export type SpeedupBaseline = (typeof SPEEDUP_BASELINES)[number];
 
 /** A seeded pseudo-random generator: same seed, same sequence, on every machine. */
 export interface Rng {
@@ -91,14 +121,21 @@ export interface MemoryFigures {
 export type VariantFactory<I, O extends Answer> = (tools: Tools) => (input: I) => O;
 
 /** The size ladders of a suite, ascending positive integers; `ci` defaults to the first sizes of `quick`. */
-export type Ladders = Record<Exclude<Profile, 'ci'>, readonly number[]> & { ci?: readonly number[] };
+export type Ladders = Record<(typeof LADDER_PROFILES)[number], readonly number[]> & {
+  ci?: readonly number[];
+};
+
+/** How a library variant is configured, in the order the audit lists them. */
+export const LIBRARY_CONFIGURATIONS = ['default', 'tuned'] as const;
+
+/** `default`: the library's documented default configuration; `tuned`: its best configuration for recursion. */
+export type LibraryConfiguration = (typeof LIBRARY_CONFIGURATIONS)[number];
 
 /** A variant that wraps an npm memoizer, described for the audit of memoizers. */
 export interface LibraryVariant {
   /** The npm package, e.g. "fast-memoize". */
   package: string;
-  /** `default`: the library's documented default configuration; `tuned`: its best configuration for recursion. */
-  configuration: 'default' | 'tuned';
+  configuration: LibraryConfiguration;
   /** How it is configured and why, in one sentence. */
   how: string;
 }
@@ -143,39 +180,46 @@ export interface Suite<I = unknown, O extends Answer = Answer> extends SuiteDefi
   path: string;
 }
 
+/** The statuses of a variant that threw: `stack-overflow` for V8's RangeError of an exhausted stack, else `error`. */
+export const THROWN_STATUSES = ['error', 'stack-overflow'] as const;
+
+/** The statuses of a cell whose child process ended first: killed after --cell-timeout-ms, or died. */
+export const KILLED_STATUSES = ['timeout', 'crashed'] as const;
+
+/** The statuses of a cell that ran and did not end `ok`. */
+export const FAILED_STATUSES = ['wrong-answer', ...THROWN_STATUSES, ...KILLED_STATUSES] as const;
+
+/** Every status of a cell, in the order the results file's schema lists them. */
+export const CELL_STATUSES = ['ok', ...FAILED_STATUSES, 'skipped'] as const;
+
 /**
  * The status of one cell (suite x variant x n). Only `ok` cells carry timings. `timeout`: the
  * child process was killed after --cell-timeout-ms; `crashed`: it died (out of memory, a signal,
  * a stack beyond the operating system's).
  */
-export type CellStatus =
-  | 'ok'
-  | 'wrong-answer'
-  | 'error'
-  | 'stack-overflow'
-  | 'timeout'
-  | 'crashed'
-  | 'skipped';
+export type CellStatus = (typeof CELL_STATUSES)[number];
+
+/** Reasons a cell was skipped: the budget, a failed status at a smaller n, or a cache mode the suite lacks. */
+export const SKIP_REASONS = ['budget', ...FAILED_STATUSES, 'not-applicable'] as const;
 
 /** Why a cell was skipped without running: what happened at a smaller n, or `not-applicable` for a cache mode the suite lacks. */
-export type SkipReason =
-  | 'budget'
-  | 'stack-overflow'
-  | 'wrong-answer'
-  | 'error'
-  | 'timeout'
-  | 'crashed'
-  | 'not-applicable';
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/** Cache modes (--cache), the default first. */
+export const CACHE_MODES = ['cold', 'warm', 'sequence'] as const;
 
 /**
  * What one timed operation does. `cold`: a fresh instance (empty cache) per call, measuring the
  * algorithm; `warm`: one instance filled before timing, measuring lookups; `sequence`: a fresh
  * instance answers f(1), f(2), ..., f(n) in turn, as a long-lived memoized function is used.
  */
-export type CacheMode = 'cold' | 'warm' | 'sequence';
+export type CacheMode = (typeof CACHE_MODES)[number];
+
+/** Isolation modes (--isolate), the default first. */
+export const ISOLATION_MODES = ['process', 'none'] as const;
 
 /** Where the cells run: each suite x variant in its own child process, or all in this one. */
-export type Isolation = 'process' | 'none';
+export type Isolation = (typeof ISOLATION_MODES)[number];
 
 /** Timing statistics of one cell, all per single call of the variant. */
 export interface TimeStats {
@@ -227,45 +271,138 @@ export interface GcActivity {
   gc_ms: number;
 }
 
-/** One row of the results: a suite x variant x n and what happened to it. */
-export interface Cell
-  extends Partial<TimeStats>,
-    Partial<OperationCounts>,
-    Partial<MemoryFigures>,
-    Partial<GcActivity>,
-    Partial<ProcessSpread> {
+/** What every cell carries, whatever its status: which cell it is and how it was (or would have been) measured. */
+export interface CellIdentity {
   suite: string;
   variant: string;
   /** Input size. */
   n: number;
-  status: CellStatus;
-  /** The exact answer as text, when the variant produced one. */
-  result?: string;
-  /** Why the cell was skipped, for `skipped` cells. */
-  skip_reason?: SkipReason;
-  /** The error message, for `error`, `stack-overflow` and `wrong-answer` cells. */
-  message?: string;
-  /** Wall time of the single verified call that preceded timing, ms (what the budget is checked against). */
-  verify_ms?: number;
-  /** Per-call time of every sample, ns, for later statistics (comparison tests, bootstrap). */
-  samples_ns?: number[];
-  /** Which timing backend measured the cell. */
+  /** Which timing backend measured the cell, or would have. */
   runner: RunnerName;
-  /** The cache mode the cell was measured in. */
+  /** The cache mode the cell was measured in, or would have been. */
   cache_mode: CacheMode;
+}
+
+/**
+ * A cell whose answer was verified and then timed: it always has its answer, the verified call's
+ * time and the timing statistics (TimeStats). Operation counts (all five or none: `counts_note`
+ * says why not), memory figures (`memory_note` says why one is missing) and the spread between
+ * processes (all four fields, on a cell merged from several processes) can be missing. GC activity
+ * is absent only from cells migrated from a version 1 file, which did not watch GC.
+ */
+export interface OkCell
+  extends CellIdentity,
+    TimeStats,
+    Partial<OperationCounts>,
+    Partial<GcActivity>,
+    Partial<ProcessSpread> {
+  status: 'ok';
+  /** The exact answer as text (a BigInt answer ends in `n`). */
+  result: string;
+  /**
+   * Wall time of the single verified call that preceded timing, ms (what the budget is checked
+   * against); the median over processes on a merged cell.
+   */
+  verify_ms: number;
   /** Top-level calls per timed operation (n in sequence mode, else 1); per-call times are divided by it. */
-  calls_per_op?: number;
-  /** Why the operation counts are missing, when they are. */
+  calls_per_op: number;
+  /**
+   * Per-call time of up to 1,000 samples (thinned evenly, time order kept), ns, for later statistics
+   * (comparison tests, bootstrap); pooled over processes on a merged cell. Absent from a committed
+   * baseline, which leaves them out to stay small (checks/baseline.ts).
+   */
+  samples_ns?: number[];
+  /** Why the operation counts are missing, when they are (the instrumented pass was skipped, failed or answered otherwise). */
   counts_note?: string;
-  /** For --runner both: this runner's median over the other runner's, minus 1, percent. */
+  /** See MemoryFigures; absent, never null, when not measured (memory_note says why). */
+  retained_bytes?: number;
+  /** See MemoryFigures; absent, never null, when not measured (memory_note says why). */
+  allocated_bytes?: number;
+  /** Why a memory figure is missing. */
+  memory_note?: string;
+  /**
+   * On a cell merged from several processes (--repeat, A/B rounds), what the cell's status hides:
+   * the statuses of the processes that did not end ok, or that their operation counts differed.
+   */
+  message?: string;
+  /** For --runner both, on benny's cell when tinybench's is ok too: benny's median over tinybench's, minus 1, percent. */
   runner_diff_pct?: number;
 }
 
+/**
+ * A variant that answered wrongly: the verified call, the call in the cache mode (warm, sequence)
+ * or a later timed call disagreed with the reference or with the verified answer. Never timed.
+ */
+export interface WrongAnswerCell extends CellIdentity {
+  status: 'wrong-answer';
+  /** The wrong answer as text. */
+  result: string;
+  /** What was expected, and which other variants agree with it or with this answer. */
+  message: string;
+  /**
+   * Wall time of the verified call, ms. Absent when a timed call answered otherwise than the
+   * verified call: that cell records what was wrong, not how long the verified call took.
+   */
+  verify_ms?: number;
+}
+
+/** A variant, its input generator or its reference threw (`stack-overflow`: the stack ran out). */
+export interface ErrorCell extends CellIdentity {
+  status: (typeof THROWN_STATUSES)[number];
+  /** The error's message, prefixed with the stage when it came after verification. */
+  message: string;
+  /** The verified answer, when the variant threw only after it was verified (in its cache mode or while timed). */
+  result?: string;
+}
+
+/** The child process measuring the cell ended first: killed after --cell-timeout-ms (`timeout`), or died (`crashed`). */
+export interface KilledCell extends CellIdentity {
+  status: (typeof KILLED_STATUSES)[number];
+  /** The time-out, or the exit code or signal with the end of the child's stderr (or why it could not load the suite). */
+  message: string;
+}
+
+/** A cell that was not run, because of what happened at a smaller n or because its cache mode does not apply. */
+export interface SkippedCell extends CellIdentity {
+  status: 'skipped';
+  skip_reason: SkipReason;
+  /** What stopped the ladder, e.g. "failed at n = 12" or the budget it went over. */
+  message: string;
+}
+
+/**
+ * One row of the results: a suite x variant x n and what happened to it. A union on `status`,
+ * each member with only the fields that state has, so the compiler knows what exists after a
+ * check of `status` (lib/cells.ts: isOk for filters, fieldOf for lists of fields).
+ */
+export type Cell = OkCell | WrongAnswerCell | ErrorCell | KilledCell | SkippedCell;
+
+/** A cell that ran and did not end `ok` (one of FAILED_STATUSES). */
+export type FailedCell = WrongAnswerCell | ErrorCell | KilledCell;
+
+// Compile-time check: every status has its member of Cell, and no member has a status of its own.
+true satisfies Equal<Cell['status'], CellStatus>;
+
+/** Every field that some cell can have (`keyof Cell` gives only the fields all cells share). */
+export type CellField = KeysOfEach<Cell>;
+
+/** The keys of each member of a union, together. */
+type KeysOfEach<T> = T extends unknown ? keyof T : never;
+
+/**
+ * Timing backends, in order of preference: with --runner both, tinybench's ladder runs first, and
+ * charts, crossovers and fits use tinybench's cell where both measured one (reports/primary.ts).
+ */
+export const RUNNER_NAMES = ['tinybench', 'benny'] as const;
+
 /** Timing backends. */
-export type RunnerName = 'tinybench' | 'benny';
+export type RunnerName = (typeof RUNNER_NAMES)[number];
+
+/** The --runner choices: one backend, or `both` on every cell. */
+export const RUNNER_CHOICES = [...RUNNER_NAMES, 'both'] as const;
 
 /** The --runner choice: one backend, or both on every cell. */
-export type RunnerChoice = RunnerName | 'both';
+export type RunnerChoice = (typeof RUNNER_CHOICES)[number];
 
 /** How long and how often a backend samples one cell. */
 export interface SamplingOptions {
@@ -367,3 +504,34 @@ export interface Results {
   /** Ladders (suite, variant, runner) whose every process finished; `--resume` runs the others again. */
   finished: string[];
 }
+
+/**
+ * Multiple-testing corrections of a comparison (checks/multiple-testing.ts): `holm` (family-wise
+ * error rate) or `bh` (Benjamini-Hochberg, false discovery rate).
+ */
+export const CORRECTIONS = ['holm', 'bh'] as const;
+
+/** A multiple-testing correction. */
+export type Correction = (typeof CORRECTIONS)[number];
+
+/** The ways a comparison (checks/compare.ts) can compare times; TimeMode says what each means. */
+export const TIME_MODES = ['same-machine', 'relative', 'none'] as const;
+
+/**
+ * How times are compared. `same-machine`: per cell, with statistics (both runs on one machine);
+ * `relative`: only ratios between variants measured in the same run (runs on different machines);
+ * `none`: no time verdict.
+ */
+export type TimeMode = (typeof TIME_MODES)[number];
+
+/** The --time choices of the comparing commands: `auto` picks same-machine or relative from the runs' environments. */
+export const TIME_CHOICES = ['auto', ...TIME_MODES] as const;
+
+/** The --time choice of the comparing commands. */
+export type TimeChoice = (typeof TIME_CHOICES)[number];
+
+/** The formats `export` writes a run in (checks/exports.ts), offered as --format. */
+export const EXPORT_FORMATS = ['github-action-benchmark', 'bencher'] as const;
+
+/** An export format: github-action-benchmark's `customSmallerIsBetter` input, or Bencher Metric Format. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

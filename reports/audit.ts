@@ -1,7 +1,8 @@
 import { variantKey } from '../lib/cell-key.ts';
+import { isOk } from '../lib/cells.ts';
 import { fitComplexity, MIN_FIT_POINTS, modelLabel } from '../lib/fit.ts';
 import { formatRatio } from '../lib/format.ts';
-import type { Cell, LibraryVariant, Results } from '../lib/types.ts';
+import type { Cell, LibraryVariant, OkCell, Results } from '../lib/types.ts';
 import { primaryCells } from './primary.ts';
 
 /**
@@ -89,7 +90,7 @@ export interface AuditRow extends LibraryVariant {
 }
 
 function statusOf(cell: Cell): string {
-  return cell.status === 'skipped' ? `skipped (${cell.skip_reason ?? 'unknown'})` : cell.status;
+  return cell.status === 'skipped' ? `skipped (${cell.skip_reason})` : cell.status;
 }
 
 /** Consecutive sizes with the same status, in ladder order. */
@@ -104,21 +105,29 @@ export function statusRuns(cells: readonly Cell[]): StatusRun[] {
   return runs;
 }
 
-const timed = (cell: Cell | undefined): cell is Cell & { median_ns: number } =>
-  cell !== undefined && cell.status === 'ok' && (cell.median_ns ?? 0) > 0;
+const timed = (cell: Cell): cell is OkCell => cell.status === 'ok' && cell.median_ns > 0;
 
 function relativeTime(own: readonly Cell[], yardstick: readonly Cell[]): RelativeTime | undefined {
-  const byN = new Map(yardstick.filter(timed).map((cell) => [cell.n, cell.median_ns as number]));
-  const common = own.filter((cell) => timed(cell) && byN.has(cell.n)).sort((a, b) => b.n - a.n)[0];
+  const byN = new Map(yardstick.filter(timed).map((cell) => [cell.n, cell.median_ns]));
+  const common = own
+    .filter(timed)
+    .filter((cell) => byN.has(cell.n))
+    .sort((a, b) => b.n - a.n)[0];
   if (common === undefined) return undefined;
-  return { n: common.n, ratio: (common.median_ns as number) / (byN.get(common.n) as number) };
+  return { n: common.n, ratio: common.median_ns / (byN.get(common.n) as number) };
 }
 
 function callComparison(own: readonly Cell[], closure: readonly Cell[], naive: readonly Cell[]) {
   const counted = (cells: readonly Cell[]) =>
-    new Map(cells.filter((cell) => cell.calls !== undefined).map((cell) => [cell.n, cell.calls as number]));
+    new Map(
+      cells
+        .filter(isOk)
+        .filter((cell) => cell.calls !== undefined)
+        .map((cell) => [cell.n, cell.calls as number]),
+    );
   const [c, v] = [counted(closure), counted(naive)];
   const at = own
+    .filter(isOk)
     .filter((cell) => cell.calls !== undefined && c.has(cell.n) && v.has(cell.n))
     .sort((a, b) => b.n - a.n)[0];
   if (at === undefined) return null;
@@ -128,19 +137,19 @@ function callComparison(own: readonly Cell[], closure: readonly Cell[], naive: r
 function growthComparison(own: readonly Cell[], closure: readonly Cell[]): GrowthComparison | null {
   const byN = new Map(closure.filter(timed).map((cell) => [cell.n, cell]));
   const pairs = own
-    .filter((cell) => timed(cell) && byN.has(cell.n))
-    .map((cell) => ({ n: cell.n, own: cell, closure: byN.get(cell.n) as Cell }))
+    .filter(timed)
+    .filter((cell) => byN.has(cell.n))
+    .map((cell) => ({ n: cell.n, own: cell, closure: byN.get(cell.n) as OkCell }))
     .sort((a, b) => a.n - b.n);
   const last = pairs.at(-1);
   if (pairs.length < MIN_FIT_POINTS || last === undefined) return null;
-  const ratio = (field: 'median_ns' | 'min_ns', p: (typeof pairs)[number]) =>
-    (p.own[field] ?? Number.NaN) / (p.closure[field] ?? Number.NaN);
+  const ratio = (field: 'median_ns' | 'min_ns', p: (typeof pairs)[number]) => p.own[field] / p.closure[field];
   const ratios = pairs.map((p) => ({ n: p.n, ratio: ratio('median_ns', p) }));
   const low = ratios.reduce((best, r) => (r.ratio < best.ratio ? r : best));
   const [median, fastest] = [ratio('median_ns', last), ratio('min_ns', last)];
   const passes = (value: number) => value >= GROWTH_MIN_RATIO && value >= GROWTH_RATIO_FACTOR * low.ratio;
-  const modelOf = (pick: (p: (typeof pairs)[number]) => Cell) => {
-    const fit = fitComplexity(pairs.map((p) => ({ n: p.n, y: pick(p).median_ns as number })));
+  const modelOf = (pick: (p: (typeof pairs)[number]) => OkCell) => {
+    const fit = fitComplexity(pairs.map((p) => ({ n: p.n, y: pick(p).median_ns })));
     return fit === null ? null : modelLabel(fit.best);
   };
   return {
@@ -236,21 +245,19 @@ export function auditRows(run: Results): AuditRow[] {
           statuses: statusRuns(own),
           max_n: largest(own),
           closure_max_n: largest(closure),
-          wrong:
-            wrong === undefined
-              ? null
-              : { n: wrong.n, message: (wrong.message ?? 'wrong answer').split(';')[0] as string },
+          wrong: wrong === undefined ? null : { n: wrong.n, message: wrong.message.split(';')[0] as string },
           stopped:
             stop === undefined
               ? null
               : {
-                  reason: stop.status === 'skipped' ? (stop.skip_reason ?? 'skipped') : stop.status,
+                  reason: stop.status === 'skipped' ? stop.skip_reason : stop.status,
                   n: stop.n,
                 },
           calls: callComparison(own, closure, naive),
           calls_note:
             own
-              .find((cell) => timed(cell) && cell.calls === undefined)
+              .filter(timed)
+              .find((cell) => cell.calls === undefined)
               ?.counts_note?.replace(/^not counted: /, '') ?? null,
           relative,
           growth: growthComparison(own, closure),

@@ -1,7 +1,7 @@
 import { markdownSafe } from '../lib/escape.ts';
 import { formatBytes, formatRatio } from '../lib/format.ts';
-import type { Cell, Results } from '../lib/types.ts';
-import { crossovers, isTimed, speedupOf, type TimedCell } from './crossover.ts';
+import type { Cell, OkCell, Results } from '../lib/types.ts';
+import { crossovers, isTimed, speedupOf } from './crossover.ts';
 import { primaryCells } from './primary.ts';
 
 /**
@@ -64,17 +64,17 @@ const memoryOf = (cell: Cell | undefined): MemoryPoint | undefined =>
     : undefined;
 
 function speedClaim(results: Results, suite: string): SpeedClaim | undefined {
-  const cells = results.cells.filter((cell) => cell.suite === suite && isTimed(cell)) as TimedCell[];
+  const cells = results.cells.filter(isTimed).filter((cell) => cell.suite === suite);
   const naive = new Map(cells.filter((cell) => cell.variant === 'naive').map((cell) => [cell.n, cell]));
   const memo = cells
     .filter((cell) => cell.variant === SEED_VARIANT && naive.has(cell.n))
     .sort((a, b) => a.n - b.n);
   if (memo.length === 0) return undefined;
   const crossover = crossovers(results).find((c) => c.suite === suite && c.variant === SEED_VARIANT);
-  const last = memo.at(-1) as TimedCell;
-  const first = memo[0] as TimedCell;
-  const atLast = speedupOf(naive.get(last.n) as TimedCell, last);
-  const atFirst = speedupOf(naive.get(first.n) as TimedCell, first);
+  const last = memo.at(-1) as OkCell;
+  const first = memo[0] as OkCell;
+  const atLast = speedupOf(naive.get(last.n) as OkCell, last);
+  const atFirst = speedupOf(naive.get(first.n) as OkCell, first);
   return {
     suite,
     faster_from_n: crossover?.crossover_n ?? null,

@@ -1,4 +1,4 @@
-import type { Cell, Results } from '../lib/types.ts';
+import type { Cell, OkCell, Results } from '../lib/types.ts';
 
 /**
  * Speedups and crossovers between variants, from the medians and their 95% confidence intervals.
@@ -13,16 +13,6 @@ import type { Cell, Results } from '../lib/types.ts';
  * "Faster" means the intervals separate: variant ci_high < baseline ci_low, which is the same as
  * the ratio interval lying above 1.
  */
-
-/** The baselines speedups are reported against. */
-export const BASELINES = ['naive', 'bottom-up'] as const;
-
-/** A cell with a usable median and interval (all > 0, so ratios and log axes are defined). */
-export interface TimedCell extends Cell {
-  median_ns: number;
-  ci_low_ns: number;
-  ci_high_ns: number;
-}
 
 /** Speedup of one variant over a baseline at one n. */
 export interface SpeedupPoint {
@@ -55,20 +45,15 @@ export interface Crossover {
   compared_n: number[];
 }
 
-/** True for an `ok` cell with a positive median and interval. */
-export function isTimed(cell: Cell): cell is TimedCell {
-  return (
-    cell.status === 'ok' &&
-    (cell.median_ns ?? 0) > 0 &&
-    (cell.ci_low_ns ?? 0) > 0 &&
-    (cell.ci_high_ns ?? 0) > 0
-  );
+/** True for an `ok` cell with a usable median and interval: all > 0, so ratios and log axes are defined. */
+export function isTimed(cell: Cell): cell is OkCell {
+  return cell.status === 'ok' && cell.median_ns > 0 && cell.ci_low_ns > 0 && cell.ci_high_ns > 0;
 }
 
 /** The speedup of `cell` over `baseline` with its interval (see the module comment). */
 export function speedupOf(
-  baseline: TimedCell,
-  cell: TimedCell,
+  baseline: OkCell,
+  cell: OkCell,
 ): Omit<SpeedupPoint, 'suite' | 'variant' | 'baseline' | 'n'> {
   const low = baseline.ci_low_ns / cell.ci_high_ns;
   return {
@@ -80,11 +65,11 @@ export function speedupOf(
 }
 
 /** Timed cells of one suite, by variant and then by n. */
-function timedBySuite(cells: readonly Cell[], suite: string): Map<string, Map<number, TimedCell>> {
-  const byVariant = new Map<string, Map<number, TimedCell>>();
+function timedBySuite(cells: readonly Cell[], suite: string): Map<string, Map<number, OkCell>> {
+  const byVariant = new Map<string, Map<number, OkCell>>();
   for (const cell of cells) {
     if (cell.suite !== suite || !isTimed(cell)) continue;
-    const own = byVariant.get(cell.variant) ?? new Map<number, TimedCell>();
+    const own = byVariant.get(cell.variant) ?? new Map<number, OkCell>();
     own.set(cell.n, cell);
     byVariant.set(cell.variant, own);
   }
@@ -100,7 +85,7 @@ export function speedupPoints(results: Results, baseline: string): SpeedupPoint[
     return info.variants
       .filter((variant) => variant !== baseline)
       .flatMap((variant) =>
-        [...(timed.get(variant) ?? new Map<number, TimedCell>())]
+        [...(timed.get(variant) ?? new Map<number, OkCell>())]
           .filter(([n]) => reference.has(n))
           .sort(([a], [b]) => a - b)
           .map(([n, cell]) => ({
@@ -108,7 +93,7 @@ export function speedupPoints(results: Results, baseline: string): SpeedupPoint[
             variant,
             baseline,
             n,
-            ...speedupOf(reference.get(n) as TimedCell, cell),
+            ...speedupOf(reference.get(n) as OkCell, cell),
           })),
       );
   });

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
+import { fieldOf } from '../lib/cells.ts';
 import { csvSafe } from '../lib/escape.ts';
-import type { Cell } from '../lib/types.ts';
+import type { Cell, CellField } from '../lib/types.ts';
 
 /** The columns of results.csv, in order. Times are ns per call, memory in bytes, `gc_ms` and `verify_ms` in ms. */
 export const CSV_COLUMNS = [
@@ -42,7 +43,7 @@ export const CSV_COLUMNS = [
   'message',
   'counts_note',
   'memory_note',
-] as const satisfies readonly (keyof Cell)[];
+] as const satisfies readonly CellField[];
 
 const TEXT_COLUMNS = new Set<string>(['suite', 'variant', 'result', 'message', 'counts_note', 'memory_note']);
 
@@ -50,7 +51,7 @@ const TEXT_COLUMNS = new Set<string>(['suite', 'variant', 'result', 'message', '
 export function cellsToCsv(cells: readonly Cell[]): string {
   const rows = cells.map((cell) =>
     CSV_COLUMNS.map((column) => {
-      const value = cell[column];
+      const value = fieldOf(cell, column);
       if (value === undefined) return '';
       const text = String(value);
       return TEXT_COLUMNS.has(column) ? csvSafe(text) : text;

@@ -1,6 +1,7 @@
+import { isOk } from '../lib/cells.ts';
 import { type ComplexityFit, fitComplexity } from '../lib/fit.ts';
-import type { Results, SuiteInfo } from '../lib/types.ts';
-import { BASELINES, type Crossover, crossovers, type SpeedupPoint, speedupPoints } from './crossover.ts';
+import { type Results, SPEEDUP_BASELINES, type SpeedupBaseline, type SuiteInfo } from '../lib/types.ts';
+import { type Crossover, crossovers, type SpeedupPoint, speedupPoints } from './crossover.ts';
 import { primaryCells } from './primary.ts';
 import { type SuiteSummary, summarizeRun } from './summary.ts';
 import type { NumericField } from './vega.ts';
@@ -27,7 +28,7 @@ export interface VariantFinding {
   /** Median time per call at the suite's largest common n, ns; null when there is none. */
   median_ns_at_common: number | null;
   /** Speedup over each baseline at the largest common n; absent for the baseline itself. */
-  speedups: Partial<Record<(typeof BASELINES)[number], SpeedupPoint>>;
+  speedups: Partial<Record<SpeedupBaseline, SpeedupPoint>>;
   /** Crossover against naive; null for naive itself or when the run has no naive. */
   crossover: Crossover | null;
   /** Fitted model of the median time per call. */
@@ -48,7 +49,8 @@ export function fitSeries(results: Results, field: NumericField): SeriesFit[] {
   return results.suites.flatMap((info) =>
     info.variants.map((variant) => {
       const series = results.cells
-        .filter((cell) => cell.suite === info.id && cell.variant === variant && cell.status === 'ok')
+        .filter(isOk)
+        .filter((cell) => cell.suite === info.id && cell.variant === variant)
         .map((cell) => ({ n: cell.n, y: cell[field] ?? Number.NaN }));
       return { suite: info.id, variant, field, fit: fitComplexity(series) };
     }),
@@ -62,11 +64,13 @@ export function runFindings(run: Results): SuiteFindings[] {
   const fits = fitSeries(results, 'median_ns');
   const callFits = fitSeries(results, 'calls');
   const crossing = crossovers(results, 'naive');
-  const speedups = BASELINES.flatMap((baseline) => speedupPoints(results, baseline));
+  const speedups = SPEEDUP_BASELINES.flatMap((baseline) => speedupPoints(results, baseline));
   return results.suites.map((info, index) => {
     const summary = summaries[index] as SuiteSummary;
     const common = summary.common_n;
-    const counted = results.cells.some((cell) => cell.suite === info.id && (cell.calls ?? 0) > 0);
+    const counted = results.cells.some(
+      (cell) => cell.suite === info.id && cell.status === 'ok' && (cell.calls ?? 0) > 0,
+    );
     const variants = info.variants
       .filter((variant) => results.cells.some((cell) => cell.suite === info.id && cell.variant === variant))
       .map((variant) => {
@@ -79,14 +83,13 @@ export function runFindings(run: Results): SuiteFindings[] {
               point.n === common,
           );
         const found: VariantFinding['speedups'] = {};
-        for (const baseline of BASELINES) {
+        for (const baseline of SPEEDUP_BASELINES) {
           const point = at(baseline);
           if (point !== undefined) found[baseline] = point;
         }
-        const median = results.cells.find(
-          (cell) =>
-            cell.suite === info.id && cell.variant === variant && cell.n === common && cell.status === 'ok',
-        )?.median_ns;
+        const median = results.cells
+          .filter(isOk)
+          .find((cell) => cell.suite === info.id && cell.variant === variant && cell.n === common)?.median_ns;
         return {
           variant,
           median_ns_at_common: median ?? null,

@@ -1,7 +1,7 @@
 import { htmlEscape } from '../lib/escape.ts';
 import { modelFormula, modelLabel } from '../lib/fit.ts';
 import { formatNs, formatPercent, formatRatioInterval } from '../lib/format.ts';
-import type { Cell } from '../lib/types.ts';
+import type { Cell, SpeedupBaseline } from '../lib/types.ts';
 import { crossoverText } from './crossover.ts';
 import type { SeriesFit, SuiteFindings, VariantFinding } from './findings.ts';
 
@@ -49,7 +49,7 @@ export function htmlTable(
   return `<table${sortable ? ' class="sortable"' : ''}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-function speedupCell(finding: VariantFinding, baseline: 'naive' | 'bottom-up'): TableCell {
+function speedupCell(finding: VariantFinding, baseline: SpeedupBaseline): TableCell {
   const point = finding.speedups[baseline];
   if (point === undefined) return { text: '-' };
   return {
@@ -156,22 +156,26 @@ function numberCell(value: number | undefined, text: (value: number) => string):
 
 /** Every cell of a suite, as measured. */
 export function cellsTable(cells: readonly Cell[]): string {
-  const rows = cells.map((cell): TableCell[] => [
-    { text: cell.variant },
-    { text: String(cell.n), sort: cell.n },
-    { text: cell.status === 'skipped' ? `skipped (${cell.skip_reason ?? 'no reason'})` : cell.status },
-    numberCell(cell.median_ns, formatNs),
-    numberCell(cell.ci_low_ns, formatNs),
-    numberCell(cell.ci_high_ns, formatNs),
-    numberCell(cell.rme_pct, (value) => `${value.toFixed(2)} %`),
-    numberCell(cell.samples, String),
-    numberCell(cell.batch, String),
-    numberCell(cell.verify_ms, (value) => `${value.toPrecision(3)} ms`),
-    numberCell(cell.calls, (value) => value.toLocaleString('en-US')),
-    { text: cell.runner },
-    { text: shortResult(cell.result) },
-    { text: cell.message ?? '' },
-  ]);
+  const rows = cells.map((cell): TableCell[] => {
+    // Timings and counts exist on ok cells only; a wrong answer also has its answer and verified call.
+    const ok = cell.status === 'ok' ? cell : undefined;
+    return [
+      { text: cell.variant },
+      { text: String(cell.n), sort: cell.n },
+      { text: cell.status === 'skipped' ? `skipped (${cell.skip_reason})` : cell.status },
+      numberCell(ok?.median_ns, formatNs),
+      numberCell(ok?.ci_low_ns, formatNs),
+      numberCell(ok?.ci_high_ns, formatNs),
+      numberCell(ok?.rme_pct, (value) => `${value.toFixed(2)} %`),
+      numberCell(ok?.samples, String),
+      numberCell(ok?.batch, String),
+      numberCell('verify_ms' in cell ? cell.verify_ms : undefined, (value) => `${value.toPrecision(3)} ms`),
+      numberCell(ok?.calls, (value) => value.toLocaleString('en-US')),
+      { text: cell.runner },
+      { text: shortResult('result' in cell ? cell.result : undefined) },
+      { text: cell.message ?? '' },
+    ];
+  });
   return htmlTable(
     [
       { title: 'variant' },

@@ -1,7 +1,7 @@
 import { markdownSafe } from '../lib/escape.ts';
 import { modelFormula, modelLabel } from '../lib/fit.ts';
 import { formatCount, formatElapsed, formatNs, formatPercent, formatRatioInterval } from '../lib/format.ts';
-import type { Results } from '../lib/types.ts';
+import type { Results, SpeedupBaseline } from '../lib/types.ts';
 import {
   AUDIT_COLUMNS,
   AUDIT_NOTES,
@@ -29,7 +29,7 @@ export const METHOD_NOTES = [
   'Fitted model: y = a + c × g(n) for g in 1, log n, n, n log n, n^2, n^3, b^n (b fitted, 1.01 to 16); a and c minimise the squared relative residuals; the model is chosen by BIC on those residuals (N ln(RSS/N) + k ln N, k parameters), so a model with more parameters must explain clearly more. Fit error: RMS relative residual. Call counts are exact (from an instrumented pass), so their fit is the algorithm’s; fits of time include cache and GC effects and describe the measured range, not a proof of complexity.',
 ];
 
-function speedupCell(finding: VariantFinding, baseline: 'naive' | 'bottom-up'): string {
+function speedupCell(finding: VariantFinding, baseline: SpeedupBaseline): string {
   const point = finding.speedups[baseline];
   if (point === undefined) return '-';
   const text = formatRatioInterval(point.speedup, point.speedup_low, point.speedup_high);

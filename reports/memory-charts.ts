@@ -1,3 +1,4 @@
+import { isOk } from '../lib/cells.ts';
 import type { Results, SuiteInfo } from '../lib/types.ts';
 import { primaryCells } from './primary.ts';
 import { CONFIG, type Metric, SCHEMA, type VegaLiteSpec, variantDomain } from './vega.ts';
@@ -52,13 +53,9 @@ export function paretoFront(points: readonly Omit<TradeOffPoint, 'pareto'>[]): T
  * positive median and allocation figure. Null when fewer than two variants share a size.
  */
 export function tradeOffPoints(results: Results, suite: string): TradeOffPoint[] | null {
-  const cells = primaryCells(results.cells).filter(
-    (cell) =>
-      cell.suite === suite &&
-      cell.status === 'ok' &&
-      (cell.median_ns ?? 0) > 0 &&
-      (cell.allocated_bytes ?? 0) > 0,
-  );
+  const cells = primaryCells(results.cells)
+    .filter(isOk)
+    .filter((cell) => cell.suite === suite && cell.median_ns > 0 && (cell.allocated_bytes ?? 0) > 0);
   const bySize = new Map<number, typeof cells>();
   for (const cell of cells) bySize.set(cell.n, [...(bySize.get(cell.n) ?? []), cell]);
   const [n, chosen] = [...bySize].sort(([a, x], [b, y]) => y.length - x.length || b - a)[0] ?? [];
@@ -67,7 +64,7 @@ export function tradeOffPoints(results: Results, suite: string): TradeOffPoint[]
     chosen.map((cell) => ({
       variant: cell.variant,
       n,
-      median_ns: cell.median_ns as number,
+      median_ns: cell.median_ns,
       allocated_bytes: cell.allocated_bytes as number,
     })),
   );

@@ -1,3 +1,4 @@
+import { isOk } from '../lib/cells.ts';
 import { formatNs, formatRatio, textTable } from '../lib/format.ts';
 import type { Cell, Results } from '../lib/types.ts';
 
@@ -26,7 +27,7 @@ export interface SuiteSummary {
 function stopReason(cells: readonly Cell[]): string {
   const stop = cells.find((cell) => cell.status !== 'ok');
   if (stop === undefined) return 'end of ladder';
-  if (stop.status === 'skipped') return `${stop.skip_reason ?? 'skipped'} at n = ${stop.n}`;
+  if (stop.status === 'skipped') return `${stop.skip_reason} at n = ${stop.n}`;
   return `${stop.status} at n = ${stop.n}`;
 }
 
@@ -46,7 +47,8 @@ export function summarizeRun(results: Results): SuiteSummary[] {
     const okAt = (variant: string, n: number) =>
       byVariant
         .get(variant)
-        ?.find((cell) => cell.n === n && cell.status === 'ok' && cell.median_ns !== undefined);
+        ?.filter(isOk)
+        .find((cell) => cell.n === n);
     const sizes = [...new Set(cells.map((cell) => cell.n))].sort((a, b) => b - a);
     const common = sizes.find((n) => variants.length > 0 && variants.every((variant) => okAt(variant, n)));
     if (common === undefined) {

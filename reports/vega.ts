@@ -1,4 +1,11 @@
-import type { Cell, Results, SuiteInfo } from '../lib/types.ts';
+import { isOk } from '../lib/cells.ts';
+import {
+  type Cell,
+  LIBRARY_CONFIGURATIONS,
+  type OkCell,
+  type Results,
+  type SuiteInfo,
+} from '../lib/types.ts';
 import type { AuditRow } from './audit.ts';
 import { type SpeedupPoint, speedupPoints } from './crossover.ts';
 
@@ -18,10 +25,10 @@ export const FONT_FAMILY = 'Open Sans';
 /** The config every chart spec carries. */
 export const CONFIG = { font: FONT_FAMILY };
 
-/** A numeric field of a cell that a chart or a fit can use: times (ns), counts, bytes. */
+/** A numeric field of a cell that a chart or a fit can use: times (ns), counts, bytes (only `ok` cells have them). */
 export type NumericField = {
-  [K in keyof Cell]-?: NonNullable<Cell[K]> extends number ? K : never;
-}[keyof Cell];
+  [K in keyof OkCell]-?: NonNullable<OkCell[K]> extends number ? K : never;
+}[keyof OkCell];
 
 /** What a per-n chart plots: one numeric cell field, optionally with an interval band. */
 export interface Metric {
@@ -82,7 +89,8 @@ export function metricPoints(cells: readonly Cell[], metric: Metric): MetricPoin
   const plotted = [metric.field, ...(metric.band ? [metric.band.low, metric.band.high] : [])];
   const shown = [...plotted, ...(metric.extra ?? []).map((extra) => extra.field)];
   return cells
-    .filter((cell) => cell.status === 'ok' && plotted.every((field) => (cell[field] ?? 0) > 0))
+    .filter(isOk)
+    .filter((cell) => plotted.every((field) => (cell[field] ?? 0) > 0))
     .map((cell) => {
       const point: MetricPoint = { suite: cell.suite, variant: cell.variant, n: cell.n };
       for (const field of shown) {
@@ -327,7 +335,7 @@ export function auditSpec(rows: readonly AuditRow[]): VegaLiteSpec | null {
     title: 'npm package',
     axis: { labelAngle: -30 },
   };
-  const configurations = ['default', 'tuned'];
+  const configurations = [...LIBRARY_CONFIGURATIONS];
   const color = { field: 'configuration', type: 'nominal', scale: { domain: configurations } };
   const xOffset = { field: 'configuration', type: 'nominal', scale: { domain: configurations } };
   const shape = {

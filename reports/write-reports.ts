@@ -53,9 +53,13 @@ export function chartSpecs(run: Results): Map<string, VegaLiteSpec> {
     specs.set(`${suite.id}.time`, suiteTimeSpec(suite, results));
     const speedup = suiteSpeedupSpec(suite, results);
     if (speedup !== null) specs.set(`${suite.id}.speedup`, speedup);
-    const counted = results.cells.some((cell) => cell.suite === suite.id && (cell.calls ?? 0) > 0);
+    const counted = results.cells.some(
+      (cell) => cell.suite === suite.id && cell.status === 'ok' && (cell.calls ?? 0) > 0,
+    );
     if (counted) specs.set(`${suite.id}.calls`, suiteMetricSpec(suite, results, CALLS_METRIC));
-    const measured = results.cells.some((cell) => cell.suite === suite.id && (cell.retained_bytes ?? 0) > 0);
+    const measured = results.cells.some(
+      (cell) => cell.suite === suite.id && cell.status === 'ok' && (cell.retained_bytes ?? 0) > 0,
+    );
     if (measured) {
       specs.set(`${suite.id}.retained`, suiteMetricSpec(suite, results, RETAINED_METRIC));
       specs.set(`${suite.id}.allocated`, suiteMetricSpec(suite, results, ALLOCATED_METRIC));

@@ -1,4 +1,4 @@
-import type { Measure, RunnerChoice, RunnerName } from '../lib/types.ts';
+import { type Measure, RUNNER_NAMES, type RunnerChoice, type RunnerName } from '../lib/types.ts';
 import { measureWithTinybench } from './tinybench.ts';
 
 /** The timing backends by name. benny is loaded only when asked for (it pulls in benchmark.js). */
@@ -10,5 +10,5 @@ export async function backend(name: RunnerName): Promise<Measure> {
 
 /** The backends a --runner choice runs, tinybench first. */
 export function runnersOf(choice: RunnerChoice): RunnerName[] {
-  return choice === 'both' ? ['tinybench', 'benny'] : [choice];
+  return choice === 'both' ? [...RUNNER_NAMES] : [choice];
 }

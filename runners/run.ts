@@ -2,7 +2,16 @@ import { ladderKey, variantKey } from '../lib/cell-key.ts';
 import { variantNames } from '../lib/define-suite.ts';
 import { annotateRunnerDiff, mergeCells } from '../lib/merge-processes.ts';
 import { SCHEMA_VERSION } from '../lib/results-file.ts';
-import type { Cell, Measure, Results, RunnerName, RunOptions, Suite } from '../lib/types.ts';
+import type {
+  Cell,
+  CellStatus,
+  FailedCell,
+  Measure,
+  Results,
+  RunnerName,
+  RunOptions,
+  Suite,
+} from '../lib/types.ts';
 import { backend, runnersOf } from './backends.ts';
 import { compileChildCode, SOURCE_CODE } from './child-code.ts';
 import { readEnvironment } from './environment.ts';
@@ -36,8 +45,12 @@ export interface RunRequest {
   resume?: Results;
 }
 
-/** Statuses that mean a variant or suite is wrong or broke, not just slow or deep: the run exits 1 on them. */
-export const FAILURE_STATUSES: ReadonlySet<Cell['status']> = new Set([
+/**
+ * Statuses that mean a variant or suite is wrong or broke, not just slow or deep: the run exits 1 on
+ * them (a stack overflow is a finding about depth). Only failed statuses can be in the set, which is
+ * what lets failedCells return FailedCell.
+ */
+export const FAILURE_STATUSES: ReadonlySet<CellStatus> = new Set<FailedCell['status']>([
   'wrong-answer',
   'error',
   'crashed',
@@ -50,7 +63,7 @@ export const FAILURE_STATUSES: ReadonlySet<Cell['status']> = new Set([
  * and never timed, but not a failure of the run. Every other wrong answer, error, time-out or
  * crash is.
  */
-export function failedCells(results: Pick<Results, 'cells' | 'suites'>): Cell[] {
+export function failedCells(results: Pick<Results, 'cells' | 'suites'>): FailedCell[] {
   const audited = new Set(
     results.suites.flatMap((suite) =>
       Object.entries(suite.libraries)
@@ -59,7 +72,7 @@ export function failedCells(results: Pick<Results, 'cells' | 'suites'>): Cell[] 
     ),
   );
   return results.cells.filter(
-    (cell) =>
+    (cell): cell is FailedCell =>
       FAILURE_STATUSES.has(cell.status) && !(cell.status === 'wrong-answer' && audited.has(variantKey(cell))),
   );
 }

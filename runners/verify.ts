@@ -1,5 +1,5 @@
 import { messageOf } from '../lib/errors.ts';
-import type { Answer, CellStatus } from '../lib/types.ts';
+import type { Answer, ErrorCell } from '../lib/types.ts';
 
 /** Answers compare as text, so Number, BigInt and string answers are checked exactly. */
 export function answerText(answer: Answer): string {
@@ -30,7 +30,7 @@ export function isStackOverflow(error: unknown): boolean {
 }
 
 /** The status and one-line message for an error thrown by a variant. */
-export function classifyError(error: unknown): { status: CellStatus; message: string } {
+export function classifyError(error: unknown): Pick<ErrorCell, 'status' | 'message'> {
   return isStackOverflow(error)
     ? { status: 'stack-overflow', message: messageOf(error) }
     : { status: 'error', message: messageOf(error) };

@@ -117,7 +117,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const failures = failedCells(results);
     for (const cell of failures) {
       process.stderr.write(
-        `memobench: ${cell.status}: ${cell.suite} / ${cell.variant} / n = ${cell.n}: ${cell.message ?? ''}\n`,
+        `memobench: ${cell.status}: ${cell.suite} / ${cell.variant} / n = ${cell.n}: ${cell.message}\n`,
       );
     }
     return failures.length > 0 ? EXIT.failure : EXIT.ok;

@@ -1,7 +1,17 @@
 import { type Command, Option } from 'commander';
-import { PROFILES } from '../lib/define-suite.ts';
 import { UsageError } from '../lib/errors.ts';
-import type { CacheMode, Isolation, Profile, RunnerChoice, RunOptions, Shard } from '../lib/types.ts';
+import {
+  CACHE_MODES,
+  type CacheMode,
+  ISOLATION_MODES,
+  type Isolation,
+  PROFILES,
+  type Profile,
+  RUNNER_CHOICES,
+  type RunnerChoice,
+  type RunOptions,
+  type Shard,
+} from '../lib/types.ts';
 import { DEFAULT_SEED, PROFILE_SETTINGS } from '../runners/profiles.ts';
 import {
   commaList,
@@ -86,7 +96,7 @@ export function benchProgram(write: (text: string) => void = (text) => process.s
         '--cache <mode>',
         'cold: empty cache per call; warm: filled before timing; sequence: f(1..n) share one cache',
       )
-        .choices(['cold', 'warm', 'sequence'])
+        .choices(CACHE_MODES)
         .default('cold'),
     )
     .addOption(
@@ -94,7 +104,7 @@ export function benchProgram(write: (text: string) => void = (text) => process.s
         '--isolate <how>',
         'process: each suite x variant in its own child process; none: all in this one',
       )
-        .choices(['process', 'none'])
+        .choices(ISOLATION_MODES)
         .default('process'),
     )
     .option(
@@ -103,11 +113,7 @@ export function benchProgram(write: (text: string) => void = (text) => process.s
       positiveInteger('--repeat'),
       1,
     )
-    .addOption(
-      new Option('--runner <name>', 'timing backend')
-        .choices(['tinybench', 'benny', 'both'])
-        .default('tinybench'),
-    )
+    .addOption(new Option('--runner <name>', 'timing backend').choices(RUNNER_CHOICES).default('tinybench'))
     .option(
       '--cell-timeout-ms <ms>',
       'kill a child stuck on one cell this long (ms; default per profile)',

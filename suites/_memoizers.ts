@@ -3,7 +3,12 @@ import lodashMemoize from 'lodash.memoize';
 import memoize from 'memoize';
 import memoizee from 'memoizee';
 import { memoize as microMemoize } from 'micro-memoize';
-import type { Answer, LibraryVariant, VariantFactory } from '../lib/types.ts';
+import {
+  type Answer,
+  LIBRARY_CONFIGURATIONS,
+  type LibraryVariant,
+  type VariantFactory,
+} from '../lib/types.ts';
 
 /**
  * The npm memoizers of the audit (issue 4), each in two configurations: `default`, exactly the basic
@@ -177,14 +182,11 @@ export function libraryVariants<A extends unknown[], I, O extends Answer>(
   const libraries: Record<string, LibraryVariant> = {};
   for (const library of LIBRARIES) {
     const configurations = { default: library.default<A>(), tuned: library.tuned(keyOf) };
-    for (const [configuration, { memoizer, how }] of Object.entries(configurations)) {
+    for (const configuration of LIBRARY_CONFIGURATIONS) {
+      const { memoizer, how } = configurations[configuration];
       const name = `${library.short}-${configuration}`;
       variants[name] = build(memoizer);
-      libraries[name] = {
-        package: library.package,
-        configuration: configuration as 'default' | 'tuned',
-        how,
-      };
+      libraries[name] = { package: library.package, configuration, how };
     }
   }
   return { variants, libraries };

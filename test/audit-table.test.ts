@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Cell, LibraryVariant, Results } from '../lib/types.ts';
+import type { Cell, LibraryConfiguration, LibraryVariant, OkCell, Results } from '../lib/types.ts';
 import { auditRows, statusRuns, withoutLibraries } from '../reports/audit.ts';
 import { summaryDocument } from '../reports/markdown.ts';
 import { compileSpec } from '../reports/render.ts';
 import { auditSpec } from '../reports/vega.ts';
 import { chartSpecs } from '../reports/write-reports.ts';
-import { fixtureResults, okCell, skippedCell } from './helpers.ts';
+import { failedCell, fixtureResults, okCell, skippedCell } from './helpers.ts';
 
 /**
  * A synthetic run of one 2-D suite ("fixture") at n = 10, 20, 40, 80: the hand-written closure
@@ -17,7 +17,7 @@ const SIZES = [10, 20, 40, 80];
 const closureCalls = (n: number) => 2 * n * n;
 const naiveCalls = 184_755;
 
-const counted = (cell: Cell, calls: number, extra: Partial<Cell> = {}): Cell => ({
+const counted = (cell: OkCell, calls: number, extra: Partial<OkCell> = {}): OkCell => ({
   ...cell,
   calls,
   ...extra,
@@ -27,7 +27,7 @@ const series = (variant: string, ns: (n: number) => number, calls?: (n: number) 
     calls === undefined ? okCell(variant, n, ns(n)) : counted(okCell(variant, n, ns(n)), calls(n)),
   );
 
-const library = (configuration: 'default' | 'tuned', pkg: string): LibraryVariant => ({
+const library = (configuration: LibraryConfiguration, pkg: string): LibraryVariant => ({
   package: pkg,
   configuration,
   how: `the ${configuration} configuration of ${pkg}.`,
@@ -168,7 +168,7 @@ describe('statusRuns()', () => {
     const runs = statusRuns([
       okCell('v', 1, 1),
       okCell('v', 2, 1),
-      { ...okCell('v', 3, 1), status: 'stack-overflow' },
+      failedCell('v', 3, 'stack-overflow'),
       skippedCell('v', 4, { skip_reason: 'stack-overflow' }),
       skippedCell('v', 5, { skip_reason: 'stack-overflow' }),
     ]);

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { compileSpec, renderSvg } from '../reports/render.ts';
 import { metricPoints, TIME_METRIC } from '../reports/vega.ts';
 import { chartSpecs } from '../reports/write-reports.ts';
-import { fixtureResults, okCell } from './helpers.ts';
+import { fixtureResults, okCell, skippedCell } from './helpers.ts';
 
 const results = fixtureResults([
   okCell('naive', 10, 5000),
@@ -11,15 +11,7 @@ const results = fixtureResults([
   okCell('map', 10, 100),
   okCell('map', 20, 200),
   { ...okCell('dict', 10, 0), ci_low_ns: 0 },
-  {
-    suite: 'fixture',
-    variant: 'dict',
-    n: 20,
-    status: 'skipped',
-    skip_reason: 'budget',
-    runner: 'tinybench',
-    cache_mode: 'cold',
-  },
+  skippedCell('dict', 20),
 ]);
 
 describe('chart specs', () => {

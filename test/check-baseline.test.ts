@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { isOk } from '../lib/cells.ts';
 import { readResults, writeResults } from '../lib/results-file.ts';
 import { checkCommand } from '../scripts/check.ts';
 import { runFixture } from './checks-fixture-runs.ts';
@@ -30,7 +31,7 @@ describe('npm run bench:check', () => {
     assert.equal(saved.cells.length, 15);
     assert.ok(
       saved.cells.every(
-        (cell) => cell.samples_ns === undefined && (cell.process_medians_ns?.length ?? 0) === 5,
+        (cell) => isOk(cell) && cell.samples_ns === undefined && cell.process_medians_ns?.length === 5,
       ),
     );
     assert.deepEqual(await readdir(dir), ['ci.json'], 'no temporary file left behind');

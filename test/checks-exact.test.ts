@@ -6,11 +6,11 @@ import { machineDifferences, nodeMajor } from '../checks/machine.ts';
 import { comparisonMarkdown } from '../checks/markdown.ts';
 import { compareRelative } from '../checks/relative.ts';
 import { UsageError } from '../lib/errors.ts';
-import type { Cell, Results } from '../lib/types.ts';
+import type { Cell, OkCell, Results } from '../lib/types.ts';
 import { fixtureResults, okCell } from './helpers.ts';
 
 /** A ladder of cells with exact counts: calls grow like n (linear) or 2^n (exponential). */
-function ladder(variant: string, calls: (n: number) => number, median: (n: number) => number): Cell[] {
+function ladder(variant: string, calls: (n: number) => number, median: (n: number) => number): OkCell[] {
   return [4, 8, 12, 16].map((n) => ({
     ...okCell(variant, n, median(n)),
     result: String(n),
@@ -78,7 +78,7 @@ describe('compareRelative()', () => {
   it('sees a variant slowing down against its neighbours, whatever the machine speed', () => {
     const other = base().map((cell) => ({
       ...cell,
-      median_ns: (cell.median_ns as number) * (cell.variant === 'map' ? 3 * 1.8 : 3),
+      median_ns: cell.median_ns * (cell.variant === 'map' ? 3 * 1.8 : 3),
     }));
     const relative = compareRelative(run(base()), run(other), 1.5);
     assert.equal(
@@ -95,7 +95,7 @@ describe('compareRelative()', () => {
 
 describe('compareRuns()', () => {
   it('compares times across machines only as ratios, and says so', () => {
-    const faster = base().map((cell) => ({ ...cell, median_ns: (cell.median_ns as number) / 2 }));
+    const faster = base().map((cell) => ({ ...cell, median_ns: cell.median_ns / 2 }));
     const comparison = compareRuns(run(base()), run(faster, { cpu_model: 'another cpu' }), {
       a: 'a',
       b: 'b',
@@ -113,7 +113,7 @@ describe('compareRuns()', () => {
   it('gives no time verdict across Node major versions', () => {
     const slower = base().map((cell) => ({
       ...cell,
-      median_ns: (cell.median_ns as number) * (cell.variant === 'map' ? 3 : 1),
+      median_ns: cell.median_ns * (cell.variant === 'map' ? 3 : 1),
     }));
     const comparison = compareRuns(run(base()), run(slower, { node: 'v22.0.0' }), { a: 'a', b: 'b' });
     assert.equal(comparison.time.gating, false);
@@ -146,10 +146,10 @@ describe('compareRuns()', () => {
   it('marks single-process time results as indicative and does not fail on them', () => {
     const slower = base().map((cell) => ({
       ...cell,
-      median_ns: (cell.median_ns as number) * 2,
-      samples_ns: [(cell.median_ns as number) * 2],
+      median_ns: cell.median_ns * 2,
+      samples_ns: [cell.median_ns * 2],
     }));
-    const withSamples = base().map((cell) => ({ ...cell, samples_ns: [cell.median_ns as number] }));
+    const withSamples = base().map((cell) => ({ ...cell, samples_ns: [cell.median_ns] }));
     const comparison = compareRuns(run(withSamples), run(slower), { a: 'a', b: 'b' });
     assert.equal(comparison.time.mode, 'same-machine');
     assert.ok(comparison.time.cells.every((cell) => cell.method === 'samples'));

@@ -12,7 +12,7 @@ import { plainTools } from '../lib/tools.ts';
 import type { Cell } from '../lib/types.ts';
 import { compileChildCode, SOURCE_CODE } from '../runners/child-code.ts';
 import { runIsolated } from '../runners/isolated.ts';
-import { TEST_OPTIONS } from './helpers.ts';
+import { field, TEST_OPTIONS } from './helpers.ts';
 
 const FIBONACCI = fileURLToPath(new URL('../suites/fibonacci.ts', import.meta.url));
 const importModule = async (path: string, query = '') => import(`${pathToFileURL(path).href}${query}`);
@@ -81,10 +81,10 @@ describe('compileChildCode()', () => {
       return cells.map((cell) => [
         cell.n,
         cell.status,
-        cell.result,
-        cell.calls,
-        cell.cache_hits,
-        cell.cache_entries,
+        field(cell, 'result'),
+        field(cell, 'calls'),
+        field(cell, 'cache_hits'),
+        field(cell, 'cache_entries'),
       ]);
     };
     const code = await compileChildCode([suite!.path]);

@@ -6,7 +6,7 @@ import { toActionBenchmark, toBencher } from '../checks/exports.ts';
 import { compareCommand } from '../scripts/commands/compare.ts';
 import { exportCommand } from '../scripts/commands/export.ts';
 import { runFixture } from './checks-fixture-runs.ts';
-import { tempDir } from './helpers.ts';
+import { expectOk, tempDir } from './helpers.ts';
 
 /** Runs a command, collecting what it prints. */
 async function capture(
@@ -116,7 +116,7 @@ describe('exports', () => {
   it('Bencher Metric Format: latency in ns with the CI as bounds, and the exact call count', async () => {
     const { results } = await runFixture(18);
     const report = toBencher(results);
-    const cell = results.cells.find((c) => c.variant === 'map' && c.n === 8)!;
+    const cell = expectOk(results.cells.find((c) => c.variant === 'map' && c.n === 8));
     assert.deepEqual(report['triangle/map/n=8'], {
       latency: { value: cell.median_ns, lower_value: cell.ci_low_ns, upper_value: cell.ci_high_ns },
       calls: { value: cell.calls },

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { OkCell } from '../lib/types.ts';
 import {
   crossoverN,
   crossovers,
@@ -7,12 +8,11 @@ import {
   isTimed,
   speedupOf,
   speedupPoints,
-  type TimedCell,
 } from '../reports/crossover.ts';
 import { ALPHA_CROSSOVERS, reportFixture, timedCell, untimedCell } from './report-fixture.ts';
 
-const timed = (median: number, low: number, high: number): TimedCell => ({
-  ...(timedCell('s', 'v', 1, median) as TimedCell),
+const timed = (median: number, low: number, high: number): OkCell => ({
+  ...timedCell('s', 'v', 1, median),
   ci_low_ns: low,
   ci_high_ns: high,
 });

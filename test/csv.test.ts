@@ -2,22 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { CSV_COLUMNS, cellsToCsv } from '../reports/csv.ts';
-import { okCell } from './helpers.ts';
+import { okCell, skippedCell } from './helpers.ts';
 
 describe('cellsToCsv()', () => {
   it('writes the header with the required columns and one row per cell', () => {
-    const cells = [
-      okCell('naive', 1, 100),
-      {
-        suite: 'fixture',
-        variant: 'dict',
-        n: 2,
-        status: 'skipped' as const,
-        skip_reason: 'budget' as const,
-        runner: 'tinybench' as const,
-        cache_mode: 'cold' as const,
-      },
-    ];
+    const cells = [okCell('naive', 1, 100), skippedCell('dict', 2)];
     const rows: string[][] = parse(cellsToCsv(cells));
     const required =
       'suite,variant,n,status,result,median_ns,mean_ns,p75_ns,p99_ns,min_ns,max_ns,rme_pct,samples,batch';

@@ -9,7 +9,7 @@ import { UsageError } from '../lib/errors.ts';
 import { readResults } from '../lib/results-file.ts';
 import type { Cell } from '../lib/types.ts';
 import { LOCK_FILE, lockRunDir } from '../scripts/run-dir.ts';
-import { tempDir } from './helpers.ts';
+import { field, tempDir } from './helpers.ts';
 
 const SUITES = fileURLToPath(new URL('./fixtures/suites-slow/', import.meta.url));
 const FAST = ['--profile', 'quick', '--time-ms', '5', '--min-samples', '3'];
@@ -47,12 +47,12 @@ const exact = (cell: Cell) =>
     cell.variant,
     cell.n,
     cell.status,
-    cell.result,
-    cell.calls,
-    cell.cache_hits,
-    cell.cache_misses,
-    cell.cache_entries,
-    cell.max_depth,
+    field(cell, 'result'),
+    field(cell, 'calls'),
+    field(cell, 'cache_hits'),
+    field(cell, 'cache_misses'),
+    field(cell, 'cache_entries'),
+    field(cell, 'max_depth'),
   ].join('|');
 
 describe('interruption and resume', () => {

@@ -1,21 +1,72 @@
+import assert from 'node:assert/strict';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fieldOf, isOk } from '../lib/cells.ts';
 import { defineSuite } from '../lib/define-suite.ts';
-import type { Answer, Cell, Measure, Results, RunOptions, Suite, SuiteDefinition } from '../lib/types.ts';
+import type {
+  Answer,
+  Cell,
+  CellField,
+  FailedCell,
+  Measure,
+  OkCell,
+  Results,
+  RunOptions,
+  SkippedCell,
+  Suite,
+  SuiteDefinition,
+} from '../lib/types.ts';
 
 /** A cell that did not run, for fixtures. */
-export function skippedCell(variant: string, n: number, extra: Partial<Cell> = {}): Cell {
+export function skippedCell(variant: string, n: number, extra: Partial<SkippedCell> = {}): SkippedCell {
   return {
     suite: 'fixture',
     variant,
     n,
     status: 'skipped',
     skip_reason: 'budget',
+    message: 'one call took longer than the budget at a smaller n',
     runner: 'tinybench',
     cache_mode: 'cold',
     ...extra,
   };
+}
+
+/** The member of the Cell union that has status S. */
+type CellWith<S extends FailedCell['status']> = FailedCell extends infer C
+  ? C extends FailedCell
+    ? S extends C['status']
+      ? C
+      : never
+    : never
+  : never;
+
+/** A cell that ran and did not end ok, for fixtures; a wrong answer answers 0. */
+export function failedCell<S extends FailedCell['status']>(
+  variant: string,
+  n: number,
+  status: S,
+  message = `${status} at n = ${n}`,
+): CellWith<S> {
+  const base = { suite: 'fixture', variant, n, runner: 'tinybench', cache_mode: 'cold', message } as const;
+  const cell: FailedCell = status === 'wrong-answer' ? { ...base, status, result: '0' } : { ...base, status };
+  // The cell has status S, so it is the member CellWith<S>; the compiler cannot follow S through the union.
+  return cell as CellWith<S>;
+}
+
+/** The cell, known to be ok; fails the test when it is missing or has another status. */
+export function expectOk(cell: Cell | undefined): OkCell {
+  assert.ok(cell !== undefined && isOk(cell), `expected an ok cell, got ${cell?.status ?? 'none'}`);
+  return cell;
+}
+
+/**
+ * Any field of a cell, undefined where the field (or the cell itself) is missing: for assertions
+ * over cells of mixed status, where a field exists on some members of the Cell union only.
+ */
+export function field(cell: Cell | undefined, name: CellField): unknown {
+  return cell === undefined ? undefined : fieldOf(cell, name);
 }
 
 /** A fresh temporary folder. */
@@ -153,13 +204,15 @@ export function fixtureResults(
 }
 
 /** An `ok` cell with the given median time per call, ns (interval ±10%). */
-export function okCell(variant: string, n: number, median_ns: number): Cell {
+export function okCell(variant: string, n: number, median_ns: number): OkCell {
   return {
     suite: 'fixture',
     variant,
     n,
     status: 'ok',
     result: String(n),
+    verify_ms: median_ns / 1e6,
+    calls_per_op: 1,
     runner: 'tinybench',
     cache_mode: 'cold',
     median_ns,

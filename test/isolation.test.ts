@@ -7,7 +7,7 @@ import { loadSuites } from '../lib/registry.ts';
 import type { Cell } from '../lib/types.ts';
 import { compileChildCode, SOURCE_CODE } from '../runners/child-code.ts';
 import { childExecArgv, runIsolated } from '../runners/isolated.ts';
-import { TEST_OPTIONS } from './helpers.ts';
+import { field, TEST_OPTIONS } from './helpers.ts';
 
 const [faulty] = await loadSuites(fileURLToPath(new URL('./fixtures/suites-faulty/', import.meta.url)));
 
@@ -27,7 +27,7 @@ describe('runIsolated()', () => {
   it('stops a hung cell with the time-out, records timeout, and skips the rest', async () => {
     const cells = await run('naive');
     assert.deepEqual(
-      cells.map((cell) => [cell.n, cell.status, cell.skip_reason]),
+      cells.map((cell) => [cell.n, cell.status, field(cell, 'skip_reason')]),
       [
         [1, 'ok', undefined],
         [2, 'ok', undefined],
@@ -48,7 +48,7 @@ describe('runIsolated()', () => {
     assert.match(cells[1]?.message ?? '', /child process died \((SIGABRT|SIGKILL|SIGTRAP|exit code \d+)\)/);
     assert.match(cells[1]?.message ?? '', /memory/i);
     assert.deepEqual(
-      cells.slice(2).map((cell) => cell.skip_reason),
+      cells.slice(2).map((cell) => field(cell, 'skip_reason')),
       ['crashed', 'crashed'],
     );
   });
@@ -68,7 +68,7 @@ describe('runIsolated()', () => {
     const good = await run('bottom-up');
     assert.ok(good.every((cell) => cell.status === 'ok' && cell.cache_mode === 'cold'));
     assert.ok(
-      good.every((cell) => typeof cell.retained_bytes === 'number'),
+      good.every((cell) => typeof field(cell, 'retained_bytes') === 'number'),
       'children run with --expose-gc',
     );
   });
@@ -117,7 +117,7 @@ describe('runIsolated()', () => {
       cells.push(cell);
     }
     assert.deepEqual(
-      cells.map((cell) => [cell.n, cell.status, cell.skip_reason]),
+      cells.map((cell) => [cell.n, cell.status, field(cell, 'skip_reason')]),
       [
         [1, 'crashed', undefined],
         [2, 'skipped', 'crashed'],

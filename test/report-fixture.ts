@@ -1,5 +1,5 @@
-import type { Cell, CellStatus, Results, SuiteInfo } from '../lib/types.ts';
-import { fixtureResults } from './helpers.ts';
+import type { Cell, FailedCell, OkCell, Results, SuiteInfo } from '../lib/types.ts';
+import { failedCell, fixtureResults, skippedCell } from './helpers.ts';
 
 /**
  * A small results file for the report tests: two suites with known crossovers, and text from a
@@ -15,13 +15,14 @@ export const HOSTILE = {
 } as const;
 
 /** A timed cell of `suite` with median `median_ns` and a 95% interval of ±10%. */
-export function timedCell(suite: string, variant: string, n: number, median_ns: number): Cell {
+export function timedCell(suite: string, variant: string, n: number, median_ns: number): OkCell {
   return {
     suite,
     variant,
     n,
     status: 'ok',
     result: String(n),
+    calls_per_op: 1,
     runner: 'tinybench',
     cache_mode: 'cold',
     median_ns,
@@ -41,24 +42,17 @@ export function timedCell(suite: string, variant: string, n: number, median_ns: 
   };
 }
 
-/** A cell without timings. */
+/** A cell without timings: skipped over the budget, or failed (a wrong answer answers 0). */
 export function untimedCell(
   suite: string,
   variant: string,
   n: number,
-  status: CellStatus,
-  message?: string,
+  status: FailedCell['status'] | 'skipped',
+  message = `${status} at n = ${n}`,
 ): Cell {
-  return {
-    suite,
-    variant,
-    n,
-    status,
-    runner: 'tinybench',
-    cache_mode: 'cold',
-    ...(status === 'skipped' ? { skip_reason: 'budget' as const } : {}),
-    ...(message === undefined ? {} : { message }),
-  };
+  return status === 'skipped'
+    ? { ...skippedCell(variant, n), suite, message }
+    : { ...failedCell(variant, n, status, message), suite };
 }
 
 function suiteInfo(id: string, title: string, variants: string[], extra: Partial<SuiteInfo> = {}): SuiteInfo {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { laddersFor, PROFILES, variantNames } from '../lib/define-suite.ts';
+import { laddersFor, variantNames } from '../lib/define-suite.ts';
 import { rngFor } from '../lib/random.ts';
 import { loadSuites } from '../lib/registry.ts';
 import { plainTools } from '../lib/tools.ts';
-import type { Answer } from '../lib/types.ts';
+import { type Answer, PROFILES } from '../lib/types.ts';
 import { type LadderPoint, predictCallNs } from '../runners/predict.ts';
 import { answerText, isStackOverflow } from '../runners/verify.ts';
 

@@ -1,34 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { summarizeRun, summaryText } from '../reports/summary.ts';
-import { fixtureResults, okCell } from './helpers.ts';
+import { failedCell, fixtureResults, okCell, skippedCell } from './helpers.ts';
 
 const results = fixtureResults(
   [
     okCell('naive', 10, 5000),
     okCell('naive', 20, 500000),
-    {
-      suite: 'fixture',
-      variant: 'naive',
-      n: 30,
-      status: 'skipped',
-      skip_reason: 'budget',
-      runner: 'tinybench',
-      cache_mode: 'cold',
-    },
+    skippedCell('naive', 30),
     okCell('map', 10, 100),
     okCell('map', 20, 200),
     okCell('map', 30, 300),
     okCell('bottom-up', 10, 50),
     okCell('bottom-up', 20, 80),
-    {
-      suite: 'fixture',
-      variant: 'bottom-up',
-      n: 30,
-      status: 'stack-overflow',
-      runner: 'tinybench',
-      cache_mode: 'cold',
-    },
+    failedCell('bottom-up', 30, 'stack-overflow'),
   ],
   ['naive', 'map', 'bottom-up'],
 );
@@ -57,14 +42,7 @@ describe('summarizeRun()', () => {
 
   it('says so when no size was reached by every variant', () => {
     const lonely = fixtureResults([okCell('map', 10, 1)], ['naive', 'map']);
-    lonely.cells.push({
-      suite: 'fixture',
-      variant: 'naive',
-      n: 10,
-      status: 'error',
-      runner: 'tinybench',
-      cache_mode: 'cold',
-    });
+    lonely.cells.push(failedCell('naive', 10, 'error'));
     const [summary] = summarizeRun(lonely);
     assert.equal(summary?.common_n, null);
     assert.match(summaryText([summary!]), /no size at which every variant was verified and timed/);
@@ -75,9 +53,9 @@ describe('failedCells()', () => {
   it('fails the run on wrong answers, except a library default’s, which the audit reports', async () => {
     const { failedCells } = await import('../runners/run.ts');
     const run = fixtureResults([
-      { ...okCell('lodash-default', 2, 1), status: 'wrong-answer' },
-      { ...okCell('lodash-tuned', 2, 1), status: 'wrong-answer' },
-      { ...okCell('map', 2, 1), status: 'crashed' },
+      failedCell('lodash-default', 2, 'wrong-answer'),
+      failedCell('lodash-tuned', 2, 'wrong-answer'),
+      failedCell('map', 2, 'crashed'),
       okCell('naive', 2, 1),
     ]);
     run.suites[0]!.libraries = {

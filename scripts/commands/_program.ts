@@ -7,11 +7,10 @@ import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { DEFAULT_SETTINGS } from '../../checks/compare.ts';
-import { CORRECTIONS } from '../../checks/multiple-testing.ts';
 import type { CompareSettings } from '../../checks/types.ts';
 import { UsageError } from '../../lib/errors.ts';
 import { readResults } from '../../lib/results-file.ts';
-import type { Results } from '../../lib/types.ts';
+import { CORRECTIONS, type Results, TIME_CHOICES } from '../../lib/types.ts';
 import { numberParser, positiveNumber } from '../cli-kit.ts';
 
 /** The options every comparing command shares (threshold, alpha, correction, time mode, tolerance). */
@@ -40,7 +39,7 @@ export function addCompareOptions(command: Command): Command {
         '--time <mode>',
         'auto: per-cell statistics on the same machine, relative ratios across machines; or force one, or none',
       )
-        .choices(['auto', 'same-machine', 'relative', 'none'])
+        .choices(TIME_CHOICES)
         .default('auto'),
     )
     .option(

@@ -1,5 +1,6 @@
 import { Option } from 'commander';
-import { EXPORT_FORMATS, type ExportFormat, exportText } from '../../checks/exports.ts';
+import { exportText } from '../../checks/exports.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../lib/types.ts';
 import { type CommandIo, EXIT, guard, nonEmptyPath, parse, program } from '../cli-kit.ts';
 import { loadRun } from './_program.ts';
 import { writeReport } from './compare.ts';

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fieldOf, isOk } from '../lib/cells.ts';
+import type { Cell } from '../lib/types.ts';
+import { failedCell, okCell, skippedCell } from './helpers.ts';
+
+const cells: Cell[] = [
+  { ...okCell('map', 10, 100), calls: 19 },
+  failedCell('dict', 10, 'wrong-answer'),
+  failedCell('naive', 10, 'timeout'),
+  skippedCell('naive', 20),
+];
+
+describe('isOk()', () => {
+  it('is true for ok cells only, and narrows a filter to them', () => {
+    assert.deepEqual(cells.map(isOk), [true, false, false, false]);
+    // Compiles only because filter(isOk) is OkCell[]: median_ns exists on ok cells alone.
+    assert.deepEqual(
+      cells.filter(isOk).map((cell) => cell.median_ns),
+      [100],
+    );
+  });
+});
+
+describe('fieldOf()', () => {
+  it('reads any field of any cell, undefined where that cell has none', () => {
+    assert.deepEqual(
+      cells.map((cell) => fieldOf(cell, 'calls')),
+      [19, undefined, undefined, undefined],
+    );
+    assert.deepEqual(
+      cells.map((cell) => fieldOf(cell, 'result')),
+      ['10', '0', undefined, undefined],
+    );
+    assert.deepEqual(
+      cells.map((cell) => fieldOf(cell, 'skip_reason')),
+      [undefined, undefined, undefined, 'budget'],
+    );
+  });
+});
