@@ -4,17 +4,26 @@ import { median, summarize } from './stats.ts';
 import type { Cell, CellStatus, Equal, OkCell } from './types.ts';
 
 /** Statuses in the order a merged cell reports them when no process was `ok`. */
-const SEVERITY = ['wrong-answer', 'error', 'crashed', 'timeout', 'stack-overflow', 'skipped'] as const;
+const SEVERITY = [
+  'wrong-answer',
+  'error',
+  'crashed',
+  'timeout',
+  'stack-overflow',
+  'over-budget',
+  'skipped',
+] as const;
 
 // Compile-time check: a status added to CELL_STATUSES must get its place in SEVERITY.
 true satisfies Equal<(typeof SEVERITY)[number], Exclude<CellStatus, 'ok'>>;
 
 /**
- * One cell from the same cell measured in several processes (--repeat). Timing statistics come
+ * One cell from the same cell measured in several processes (rounds). Timing statistics come
  * from the pooled stored samples; the spread between processes (sd of their medians over their
  * mean) stands beside the spread within one (median of MAD/median). Counts are exact and must
- * agree; memory figures are the median over processes. If no process was ok, the most severe
- * status wins; if some were, the others are named in the message.
+ * agree where taken (a run takes them in its first round only, so the counted process is the
+ * base); memory figures are the median over the processes that measured them. If no process was
+ * ok, the most severe status wins; if some were, the others are named in the message.
  */
 export function mergeProcesses(cells: readonly Cell[]): Cell {
   const first = cells[0];
@@ -33,9 +42,10 @@ export function mergeProcesses(cells: readonly Cell[]): Cell {
     medians.reduce((sum, x) => sum + (x - mean) ** 2, 0) / Math.max(1, medians.length - 1),
   );
   const within = ok.map((cell) => (100 * cell.mad_ns) / cell.median_ns);
-  const base = ok[0] as OkCell;
+  const base = ok.find((cell) => cell.calls !== undefined) ?? (ok[0] as OkCell);
   const countsDiffer = ok.some(
-    (cell) => cell.calls !== base.calls || cell.cache_entries !== base.cache_entries,
+    (cell) =>
+      cell.calls !== undefined && (cell.calls !== base.calls || cell.cache_entries !== base.cache_entries),
   );
   const memory = (field: 'retained_bytes' | 'allocated_bytes') => {
     const values = ok.map((cell) => cell[field]).filter((value): value is number => value !== undefined);
@@ -83,8 +93,8 @@ export function mergeCells(raw: readonly Cell[], order: readonly string[]): Cell
 
 /**
  * Merged cells by the first cell of their group, with the group's size and last cell: a run
- * re-merges all its cells after every ladder (with --repeat, merging was most of a run's own
- * time), and since raw cells are only ever appended, a group with the same first cell, size and
+ * re-merges all its cells whenever it saves (with several processes per ladder, merging was most
+ * of a run's own time), and since raw cells are only ever appended, a group with the same first cell, size and
  * last cell is the same group and merges to the same cell.
  */
 const mergedGroups = new WeakMap<Cell, { size: number; last: Cell; merged: Cell }>();

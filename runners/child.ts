@@ -1,5 +1,6 @@
 /**
- * Entry point of a child process: climbs one ladder and sends each cell to the parent over IPC.
+ * Entry point of a child process: climbs (or measures again) one ladder and sends each cell to the
+ * parent over IPC.
  * Started by runners/isolated.ts with --expose-gc (and --stack-size when asked), from the sources
  * through tsx or compiled (runners/child-code.ts), so each
  * suite x variant gets a fresh V8: no JIT state, megamorphic call sites or heap from other cells.
@@ -37,8 +38,14 @@ process.once('message', async (task: ChildTask) => {
       runner: task.runner,
       inputs: new InputStore(suite, task.options.seed),
       measure: await backend(task.runner),
+      phase: task.phase,
+      known: task.known,
+      instances: task.instances,
       counting: await loadCountingCode(task.suite_module, task.memoize_module),
       onCellStart: (n) => void send({ type: 'start', n }),
+      // Awaited: the parent must know the call has started before it starts (its deadline), and
+      // that it has ended before anything slower (the counting pass) runs.
+      onVerify: ({ type, n }) => send({ type: type === 'start' ? 'verify-start' : 'verify-end', n }),
     });
     for await (const cell of cells) await send({ type: 'cell', cell });
     await send({ type: 'done' });

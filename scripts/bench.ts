@@ -70,19 +70,25 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   const { options } = setup;
-  const plan = shardLadders(planLadders(suites, options.variants, options.profile), options.shard);
+  const plan = shardLadders(planLadders(suites, options), options.shard);
   const dir = setup.resume === undefined ? await createRunDir(options.profile, args.out) : setup.dir;
   // Loaded only now that the input is known to be good: the runner and the report writers (vega,
   // resvg) take seconds to load on a busy machine, which every usage error above would wait for.
-  const [{ failedCells, runBench }, { runSaver, writeReports }] = await Promise.all([
+  const [{ failedCells, runBench }, { openCountsCache }, { runSaver, writeReports }] = await Promise.all([
     import('../runners/run.ts'),
+    import('../runners/counts-cache.ts'),
     import('../reports/write-reports.ts'),
   ]);
   const release = await lockRunDir(dir);
   const controller = new AbortController();
   const interrupted = handleSignals(dir, controller);
   try {
-    const where = options.isolate === 'process' ? 'each in its own child process' : 'all in this process';
+    const where =
+      options.isolate === 'none'
+        ? 'all in this process'
+        : options.min_processes === options.max_processes
+          ? `each in ${options.min_processes} child process${options.min_processes === 1 ? '' : 'es'}`
+          : `each in ${options.min_processes} to ${options.max_processes} child processes, to ±${options.half_width_pct}%`;
     const what =
       setup.resume === undefined
         ? 'writing to'
@@ -98,6 +104,7 @@ async function main(argv: readonly string[]): Promise<number> {
       command: ['memobench', ...argv].join(' '),
       progress: process.stderr,
       signal: controller.signal,
+      counts: openCountsCache(),
       ...(setup.resume === undefined ? {} : { resume: setup.resume }),
     });
     const written = await writeReports(dir, results);

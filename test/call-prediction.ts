@@ -1,3 +1,9 @@
+/**
+ * Predicted time per call at a size not run yet, for the conformance test (test/suites-conformance.test.ts),
+ * which checks every variant in this process and must not start a call that would take hours: the
+ * runner itself never predicts (a size is over the budget only from a measured call, under a
+ * deadline in a child process), but a test has no child to stop.
+ */
 /** A measured point of a ladder: size and median time per call. */
 export interface LadderPoint {
   n: number;
