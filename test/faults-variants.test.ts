@@ -35,9 +35,31 @@ describe('faulty variants are recorded, never fatal', () => {
     }
   });
 
-  it('a variant that never returns is stopped by the cell time-out', async () => {
+  it('a verified call that never returns is stopped at the budget, and a run with it completes', async () => {
     const out = join(await tempDir(), 'run');
-    const run = bench(...faulty, '--variant', 'naive', '--cell-timeout-ms', '3000', '--out', out);
+    const run = bench(...faulty, '--variant', 'naive', '--out', out);
+    assert.equal(run.status, 0, run.stderr);
+    const results = await readResults(join(out, 'results.json'));
+    assert.deepEqual(
+      results.cells.map((cell) => cell.status),
+      ['ok', 'ok', 'over-budget', 'skipped'],
+    );
+    assert.match(results.cells[2]?.message ?? '', /ran longer than the 50 ms budget and was stopped/);
+  });
+
+  it('with a budget no call reaches, a variant that never returns is stopped by the cell time-out', async () => {
+    const out = join(await tempDir(), 'run');
+    const run = bench(
+      ...faulty,
+      '--variant',
+      'naive',
+      '--budget-ms',
+      '60000',
+      '--cell-timeout-ms',
+      '3000',
+      '--out',
+      out,
+    );
     assert.equal(run.status, 1, run.stderr);
     const results = await readResults(join(out, 'results.json'));
     assert.deepEqual(
