@@ -34,6 +34,7 @@ export const CSV_COLUMNS = [
   'gc_ms',
   'cache_mode',
   'runner',
+  'instance',
   'processes',
   'spread_between_pct',
   'spread_within_pct',

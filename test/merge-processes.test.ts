@@ -44,6 +44,32 @@ describe('mergeProcesses()', () => {
     assert.equal(merged.status, 'crashed');
   });
 
+  it('takes counts, memory and notes from the process that counted (round 1), medians from all', () => {
+    const { calls: _c, cache_entries: _e, retained_bytes: _r, ...untimedFields } = withSamples(90, 1);
+    const later: OkCell = {
+      ...untimedFields,
+      counts_note: 'counted in the first round only',
+      memory_note: 'measured in the first round only',
+    };
+    const merged = expectOk(mergeProcesses([later, withSamples(100, 1), later]));
+    assert.deepEqual([merged.calls, merged.counts_note, merged.memory_note], [19, undefined, undefined]);
+    assert.equal(merged.retained_bytes, 1100, 'the one process that measured memory');
+    assert.deepEqual(merged.process_medians_ns, [90, 100, 90]);
+    assert.equal(merged.message, undefined, 'counts missing from later rounds are not a difference');
+  });
+
+  it('ranks over-budget below every failure and above skipped', () => {
+    const over = {
+      ...skippedCell('map', 10),
+      status: 'over-budget' as const,
+      verify_ms: 70,
+      message: 'one call took 70.0 ms, over the 50 ms budget',
+    };
+    const { skip_reason: _, ...overBudget } = over;
+    assert.equal(mergeProcesses([skippedCell('map', 10), overBudget]).status, 'over-budget');
+    assert.equal(mergeProcesses([overBudget, failedCell('map', 10, 'stack-overflow')]).status, 'stack-overflow');
+  });
+
   it('flags counts that differ between processes (they must be exact)', () => {
     const merged = mergeProcesses([withSamples(100, 1), { ...withSamples(100, 1), calls: 20 }]);
     assert.match(merged.message ?? '', /operation counts differed/);
