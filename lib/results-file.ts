@@ -136,7 +136,7 @@ const resultsSchema = z.object({
     isolate: z.enum(ISOLATION_MODES),
     min_processes: z.number().int().positive(),
     max_processes: z.number().int().positive(),
-    half_width_pct: finite.positive().nullable(),
+    target_half_width_pct: finite.positive().nullable(),
     audit: z.boolean(),
     cell_timeout_ms: finite.positive(),
     stack_size_kb: z.number().int().positive().nullable(),
@@ -180,7 +180,7 @@ function withProcesses(options: Record<string, unknown>): Record<string, unknown
     ...rest,
     min_processes: repeat,
     max_processes: repeat,
-    half_width_pct: null,
+    target_half_width_pct: null,
     audit: true,
   };
 }
@@ -208,7 +208,7 @@ export function migrate(data: Record<string, unknown>): Record<string, unknown> 
       isolate: 'none',
       min_processes: 1,
       max_processes: 1,
-      half_width_pct: null,
+      target_half_width_pct: null,
       audit: true,
       cell_timeout_ms: 1e9,
       stack_size_kb: null,

@@ -514,7 +514,7 @@ export interface RunOptions {
    * from its process medians is within this relative half-width, percent. null in files from before
    * rounds, which ran a fixed number of processes.
    */
-  half_width_pct: number | null;
+  target_half_width_pct: number | null;
   /**
    * Whether the npm memoizer audit (the suites' library variants) runs; without it a library
    * variant runs only when named in `variants`.

@@ -163,7 +163,11 @@ async function climbSize<I>(context: LadderContext<I>, n: number, state: LadderS
     seed: context.options.seed,
   };
   const counted = countStep(context, spec, verified.value, state);
-  const operation = operationStep(context, spec, counted.instance, prepared.value.reference, verified.value);
+  const operation = operationStep(
+    context,
+    { ...spec, instance: counted.instance },
+    { reference: prepared.value.reference, verified: verified.value },
+  );
   const next: LadderState = { ...state, pace: counted.pace, instance: counted.instance };
   if ('end' in operation) return { cell: operation.end, state: { ...next, stop: operation.stop } };
   const timed = await timeStep(context, n, operation.value, verified.value);
@@ -362,14 +366,13 @@ function countedOperation<I>(
 /** The cache mode's timed operation; warm and sequence answers are verified too. */
 function operationStep<I>(
   context: LadderContext<I>,
-  spec: OperationSpec<I>,
-  instance: InstanceMode,
-  reference: string,
-  verified: Verified,
+  spec: OperationSpec<I> & { instance: InstanceMode },
+  checked: { reference: string; verified: Verified },
 ): Step<Operation> {
   const { cache_mode } = context.options;
+  const { reference, verified } = checked;
   try {
-    const operation = buildOperation({ ...spec, instance });
+    const operation = buildOperation(spec);
     if (cache_mode !== 'cold') {
       const modeResult = answerText(operation.timed());
       if (modeResult !== reference) {

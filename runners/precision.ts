@@ -18,7 +18,7 @@ export function processHalfWidthPct(medians: readonly number[]): number {
 }
 
 /** What decides whether a ladder needs another process. */
-export type PrecisionSettings = Pick<RunOptions, 'min_processes' | 'max_processes' | 'half_width_pct'>;
+export type PrecisionSettings = Pick<RunOptions, 'min_processes' | 'max_processes' | 'target_half_width_pct'>;
 
 /**
  * Whether a ladder is done after `processes` processes: at the most processes it always is; below
@@ -34,7 +34,7 @@ export function ladderSettled(
 ): boolean {
   if (processes === 0) return false;
   if (processes >= settings.max_processes || medians.length === 0) return true;
-  if (processes < settings.min_processes || settings.half_width_pct === null) return false;
-  const target = settings.half_width_pct;
+  if (processes < settings.min_processes || settings.target_half_width_pct === null) return false;
+  const target = settings.target_half_width_pct;
   return medians.every((each) => processHalfWidthPct(each) <= target);
 }

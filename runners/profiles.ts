@@ -11,17 +11,17 @@ export type ProfileSettings = Pick<
   | 'memory_readings'
   | 'min_processes'
   | 'max_processes'
-  | 'half_width_pct'
+  | 'target_half_width_pct'
 >;
 
 /**
  * The knobs of each profile. Processes, not samples, are the unit of repetition: each ladder runs in
  * `min_processes` to `max_processes` fresh processes (rounds), each sampling every cell briefly
  * (`time_ms`, at least `min_samples` samples), and stops adding processes once every timed cell's
- * interval from its process medians is within `half_width_pct` (runners/precision.ts). A run's
+ * interval from its process medians is within `target_half_width_pct` (runners/precision.ts). A run's
  * duration is roughly ladders x processes x (start-up + the cells' sampling), so `time_ms`,
  * `min_samples` (which decides the cost of cells whose calls are long) and the process range are
- * what to turn; `half_width_pct` decides how often a ladder needs more than the fewest.
+ * what to turn; `target_half_width_pct` decides how often a ladder needs more than the fewest.
  *
  * quick: a first look at every suite (no memory pass: it is a third of a cell's cost); two
  * processes, a third for a ladder whose cells still differ by more than ±5%. default: the numbers
@@ -46,7 +46,7 @@ export const PROFILE_SETTINGS = {
     memory_readings: 0,
     min_processes: 2,
     max_processes: 3,
-    half_width_pct: 5,
+    target_half_width_pct: 5,
   },
   default: {
     budget_ms: 500,
@@ -57,7 +57,7 @@ export const PROFILE_SETTINGS = {
     memory_readings: 3,
     min_processes: 3,
     max_processes: 6,
-    half_width_pct: 2,
+    target_half_width_pct: 2,
   },
   full: {
     budget_ms: 3000,
@@ -68,7 +68,7 @@ export const PROFILE_SETTINGS = {
     memory_readings: 5,
     min_processes: 5,
     max_processes: 10,
-    half_width_pct: 1,
+    target_half_width_pct: 1,
   },
   ci: {
     budget_ms: 60_000,
@@ -79,7 +79,7 @@ export const PROFILE_SETTINGS = {
     memory_readings: 1,
     min_processes: 1,
     max_processes: 1,
-    half_width_pct: 5,
+    target_half_width_pct: 5,
   },
 } as const satisfies Record<Profile, ProfileSettings>;
 

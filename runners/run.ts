@@ -158,7 +158,11 @@ export async function runBench(request: RunRequest): Promise<Results> {
     .flatMap((ladder) => runnersOf(options.runner).map((runner) => startRounds(ladder, runner)))
     .filter((rounds) => !finished.has(rounds.key));
   const paths = [...new Set(ladders.map((rounds) => rounds.ladder.suite.path))];
-  const codeKeys = request.counts === undefined ? new Map<string, string>() : await countingCodeKeys(paths);
+  const counts = countsLink(
+    request.counts,
+    request.counts === undefined ? new Map() : await countingCodeKeys(paths),
+    options,
+  );
   const isolated = options.isolate === 'process' && ladders.length > 0;
   const code = isolated ? await compileChildCode(paths) : SOURCE_CODE;
   const children = isolated ? spareChildren(options, code) : undefined;
@@ -177,8 +181,7 @@ export async function runBench(request: RunRequest): Promise<Results> {
       );
       for (const [index, current] of active.entries()) {
         if (signal?.aborted) break;
-        const known = await knownCounts(request.counts, codeKeys, current, options);
-        const job = jobOf(current, round, known);
+        const job = jobOf(current, round, await counts.known(current));
         let state = current;
         const cells: Cell[] = [];
         const onCellStart = (n: number) =>
@@ -205,7 +208,7 @@ export async function runBench(request: RunRequest): Promise<Results> {
         }
         if (cells.length === job.sizes.length) {
           state = afterProcess(state, cells, options);
-          if (job.phase === 'discover') recordCounts(request.counts, codeKeys, state, cells, options);
+          if (job.phase === 'discover') counts.record(state, cells);
           if (state.settled) finished.add(state.key);
         }
         ladders = ladders.map((rounds) => (rounds === current ? state : rounds));
@@ -251,41 +254,44 @@ function spareChildren(options: RunOptions, code: ChildCode) {
   };
 }
 
-/** What earlier runs of the same code counted for this ladder (round 1 only needs it). */
-async function knownCounts(
-  counts: CountsStore | undefined,
+/**
+ * The counts cache as one run uses it: what earlier runs of the same code counted for a ladder
+ * (round 1 needs it), and what round 1 counts, kept for the next run. Without a store, or for a
+ * suite whose code has no key, nothing is known or kept.
+ */
+function countsLink(
+  store: CountsStore | undefined,
   codeKeys: ReadonlyMap<string, string>,
-  rounds: LadderRounds,
-  options: RunOptions,
-): Promise<Map<number, CountedOperation>> {
-  const key = codeKeys.get(rounds.ladder.suite.path);
-  if (counts === undefined || key === undefined || rounds.discovered !== undefined) return new Map();
-  return counts.known(key, {
-    variant: rounds.ladder.variant,
-    cache_mode: options.cache_mode,
-    seed: options.seed,
-  });
-}
-
-/** Keeps what round 1 counted for the next run of the same code. */
-function recordCounts(
-  counts: CountsStore | undefined,
-  codeKeys: ReadonlyMap<string, string>,
-  rounds: LadderRounds,
-  cells: readonly Cell[],
-  options: RunOptions,
-): void {
-  const key = codeKeys.get(rounds.ladder.suite.path);
-  if (counts === undefined || key === undefined) return;
-  const ladder = { variant: rounds.ladder.variant, cache_mode: options.cache_mode, seed: options.seed };
-  for (const cell of cells.filter(isOk)) {
-    if (cell.calls === undefined || cell.instance === undefined) continue;
-    const { calls, cache_hits = 0, cache_misses = 0, cache_entries = 0, max_depth = 0 } = cell;
-    counts.record(key, ladder, cell.n, {
-      counts: { calls, cache_hits, cache_misses, cache_entries, max_depth },
-      instance: cell.instance,
-    });
-  }
+  options: Pick<RunOptions, 'cache_mode' | 'seed'>,
+) {
+  const where = (rounds: LadderRounds) => {
+    const key = codeKeys.get(rounds.ladder.suite.path);
+    if (store === undefined || key === undefined) return undefined;
+    return {
+      store,
+      key,
+      ladder: { variant: rounds.ladder.variant, cache_mode: options.cache_mode, seed: options.seed },
+    };
+  };
+  return {
+    async known(rounds: LadderRounds): Promise<Map<number, CountedOperation>> {
+      const found = where(rounds);
+      if (found === undefined || rounds.discovered !== undefined) return new Map();
+      return found.store.known(found.key, found.ladder);
+    },
+    record(rounds: LadderRounds, cells: readonly Cell[]): void {
+      const found = where(rounds);
+      if (found === undefined) return;
+      for (const cell of cells.filter(isOk)) {
+        if (cell.calls === undefined || cell.instance === undefined) continue;
+        const { calls, cache_hits = 0, cache_misses = 0, cache_entries = 0, max_depth = 0 } = cell;
+        found.store.record(found.key, found.ladder, cell.n, {
+          counts: { calls, cache_hits, cache_misses, cache_entries, max_depth },
+          instance: cell.instance,
+        });
+      }
+    },
+  };
 }
 
 /**

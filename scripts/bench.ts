@@ -88,7 +88,7 @@ async function main(argv: readonly string[]): Promise<number> {
         ? 'all in this process'
         : options.min_processes === options.max_processes
           ? `each in ${options.min_processes} child process${options.min_processes === 1 ? '' : 'es'}`
-          : `each in ${options.min_processes} to ${options.max_processes} child processes, to ±${options.half_width_pct}%`;
+          : `each in ${options.min_processes} to ${options.max_processes} child processes, to ±${options.target_half_width_pct}%`;
     const what =
       setup.resume === undefined
         ? 'writing to'

@@ -40,7 +40,7 @@ export interface BenchArgs {
   max_processes?: number;
   /** --repeat: exactly this many processes per ladder (both of the above). */
   repeat?: number;
-  half_width_pct?: number;
+  target_half_width_pct?: number;
   /** --audit: include the suites' library variants. */
   audit: boolean;
   runner: RunnerChoice;
@@ -71,7 +71,7 @@ const PROFILE_HELP = PROFILES.map((name) => {
   const processes =
     s.min_processes === s.max_processes
       ? `${s.min_processes} process${s.min_processes === 1 ? '' : 'es'}`
-      : `${s.min_processes}-${s.max_processes} processes to ±${s.half_width_pct}%`;
+      : `${s.min_processes}-${s.max_processes} processes to ±${s.target_half_width_pct}%`;
   return `  ${name.padEnd(8)} budget ${s.budget_ms} ms per call; ${processes} per ladder, each sampling a cell ${s.time_ms} ms (at least ${s.min_samples} samples)`;
 }).join('\n');
 
@@ -215,7 +215,7 @@ export function parseBenchArgs(argv: readonly string[], write?: (text: string) =
     processes: options.processes,
     max_processes: options.maxProcesses,
     repeat: options.repeat,
-    half_width_pct: options.halfWidthPct,
+    target_half_width_pct: options.halfWidthPct,
     audit: options.audit === true,
     runner: options.runner,
     cell_timeout_ms: options.cellTimeoutMs,
@@ -290,7 +290,7 @@ export function resolveOptions(args: BenchArgs): RunOptions {
     cache_mode: args.cache,
     isolate: args.isolate,
     ...processRange(args),
-    half_width_pct: args.half_width_pct ?? defaults.half_width_pct,
+    target_half_width_pct: args.target_half_width_pct ?? defaults.target_half_width_pct,
     audit: args.audit,
     cell_timeout_ms: args.cell_timeout_ms ?? defaults.cell_timeout_ms,
     stack_size_kb: args.stack_size_kb ?? null,

@@ -43,11 +43,12 @@ describe('npm run bench, end to end', () => {
     assert.equal(results.complete, true);
     assert.equal(results.cells.length, 22);
     assert.ok(
-      results.cells.every((cell) =>
-        ['ok', 'skipped', 'stack-overflow', 'over-budget'].includes(cell.status),
-      ),
+      results.cells.every((cell) => ['ok', 'skipped', 'stack-overflow', 'over-budget'].includes(cell.status)),
     );
-    assert.ok(results.cells.filter(isOk).every((cell) => (cell.processes ?? 1) >= 2), 'quick: 2 processes at least');
+    assert.ok(
+      results.cells.filter(isOk).every((cell) => (cell.processes ?? 1) >= 2),
+      'quick: 2 processes at least',
+    );
     assert.equal(results.environment.node, process.version);
     assert.ok(results.environment.cpu_cores > 0);
     const naive = results.cells.filter((cell) => cell.variant === 'naive');

@@ -105,7 +105,7 @@ describe('parseBenchArgs()', () => {
   it('takes processes per ladder from the profile, --processes, --max-processes or --repeat', () => {
     const range = (...argv: string[]) => {
       const options = resolveOptions(parsed(argv));
-      return [options.min_processes, options.max_processes, options.half_width_pct];
+      return [options.min_processes, options.max_processes, options.target_half_width_pct];
     };
     assert.deepEqual(range(), [3, 6, 2]);
     assert.deepEqual(range('--profile', 'quick'), [2, 3, 5]);

@@ -135,7 +135,7 @@ export const TEST_OPTIONS: RunOptions = {
   isolate: 'none',
   min_processes: 1,
   max_processes: 1,
-  half_width_pct: 5,
+  target_half_width_pct: 5,
   audit: true,
   cell_timeout_ms: 60_000,
   stack_size_kb: null,

@@ -67,7 +67,10 @@ describe('mergeProcesses()', () => {
     };
     const { skip_reason: _, ...overBudget } = over;
     assert.equal(mergeProcesses([skippedCell('map', 10), overBudget]).status, 'over-budget');
-    assert.equal(mergeProcesses([overBudget, failedCell('map', 10, 'stack-overflow')]).status, 'stack-overflow');
+    assert.equal(
+      mergeProcesses([overBudget, failedCell('map', 10, 'stack-overflow')]).status,
+      'stack-overflow',
+    );
   });
 
   it('flags counts that differ between processes (they must be exact)', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ladderSettled, processHalfWidthPct } from '../runners/precision.ts';
 
-const settings = { min_processes: 3, max_processes: 6, half_width_pct: 2 };
+const settings = { min_processes: 3, max_processes: 6, target_half_width_pct: 2 };
 
 describe('processHalfWidthPct()', () => {
   it('is the upper half of a t interval on the logs of the process medians, percent', () => {
@@ -60,7 +60,7 @@ describe('ladderSettled()', () => {
   });
 
   it('without a target (runs from before rounds) settles only at the most processes', () => {
-    const fixed = { ...settings, half_width_pct: null };
+    const fixed = { ...settings, target_half_width_pct: null };
     assert.equal(ladderSettled([precise], 3, fixed), false);
     assert.equal(ladderSettled([precise], 6, fixed), true);
   });

@@ -95,7 +95,7 @@ describe('results.json', () => {
       isolate: _i,
       min_processes: _min,
       max_processes: _max,
-      half_width_pct: _h,
+      target_half_width_pct: _h,
       audit: _a,
       cell_timeout_ms: _t,
       stack_size_kb: _s,
@@ -117,7 +117,11 @@ describe('results.json', () => {
     assert.equal(migrated.options.cache_mode, 'cold');
     assert.equal(migrated.options.isolate, 'none');
     assert.deepEqual(
-      [migrated.options.min_processes, migrated.options.max_processes, migrated.options.half_width_pct],
+      [
+        migrated.options.min_processes,
+        migrated.options.max_processes,
+        migrated.options.target_half_width_pct,
+      ],
       [1, 1, null],
     );
     assert.deepEqual(migrated.cells, v2.cells);
@@ -127,7 +131,7 @@ describe('results.json', () => {
     const {
       min_processes: _min,
       max_processes: _max,
-      half_width_pct: _h,
+      target_half_width_pct: _h,
       audit: _a,
       ...options
     } = fixtureResults([]).options;
@@ -137,7 +141,7 @@ describe('results.json', () => {
       [
         read.options.min_processes,
         read.options.max_processes,
-        read.options.half_width_pct,
+        read.options.target_half_width_pct,
         read.options.audit,
       ],
       [3, 3, null, true],

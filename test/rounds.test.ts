@@ -6,7 +6,7 @@ import { afterProcess, jobOf, seeCell, startRounds } from '../runners/rounds.ts'
 import { failedCell, fixtureSuite, okCell, skippedCell } from './helpers.ts';
 
 const ladder: LadderPlan = { suite: fixtureSuite() as unknown as Suite, variant: 'map', sizes: [1, 2, 3, 4] };
-const settings = { min_processes: 2, max_processes: 4, half_width_pct: 2 };
+const settings = { min_processes: 2, max_processes: 4, target_half_width_pct: 2 };
 const ok = (n: number, median: number, instance: 'shared' | 'per-call' = 'per-call') => ({
   ...okCell('map', n, median),
   instance,

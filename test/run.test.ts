@@ -17,7 +17,7 @@ const OPTIONS: RunOptions = {
   profile: 'ci',
   min_processes: 2,
   max_processes: 4,
-  half_width_pct: 2,
+  target_half_width_pct: 2,
 };
 
 /** A backend whose every sample is `factor(process)` ms per call, the process counted from 1. */
