@@ -24,7 +24,8 @@ export default defineProblem({
   id: 'hofstadter-g',
   title: 'Hofstadter’s G sequence',
   description:
-    'G(n) = n - G(G(n - 1)), G(0) = 0: one-dimensional, with a nested call whose argument is a value of G',
+    'A005206: one-dimensional, with a nested call whose argument is itself a value of G; G(n) = floor((n + 1) / φ)',
+  formula: 'G(n) = n - G(G(n - 1)), G(0) = 0',
   input: (n) => n,
   start: (n) => [n],
   recurrence: (_n, self, k): number => (k === 0 ? 0 : k - self(self(k - 1))),

@@ -63,6 +63,8 @@ export default defineProblem({
   title: 'Cheapest monotone path through a seeded grid',
   description:
     'The least total cost of a path from the top-left to the bottom-right cell of an n x n grid of seeded costs (0 to 99), moving right or down; two-dimensional state (i, j)',
+  formula:
+    'C(i, j) = grid[i][j] + min(C(i - 1, j), C(i, j - 1)), one term at the borders, C(0, 0) = grid[0][0]',
   input: seededGrid,
   start: (grid) => [grid.length - 1, grid.length - 1],
   recurrence: (grid, self, i, j): number => {

@@ -67,7 +67,7 @@ export function defineProblem<I, S extends State, R extends Answer>(
   if (typeof definition.id !== 'string' || !ID_PATTERN.test(definition.id)) {
     fail(`field 'id' must be kebab-case (a-z, 0-9, '-')`);
   }
-  for (const field of ['title', 'description'] as const) {
+  for (const field of ['title', 'description', 'formula'] as const) {
     const value = definition[field];
     if ((field === 'title' || value !== undefined) && (typeof value !== 'string' || value.trim() === '')) {
       fail(`field '${field}' must be a non-empty string`);
@@ -115,7 +115,7 @@ export function defineProblem<I, S extends State, R extends Answer>(
     id: definition.id,
     title: definition.title,
     description: `${sentence(definition.description ?? definition.title)}${checked}`,
-    recurrence: sourceOf(definition.recurrence),
+    recurrence: definition.formula ?? sourceOf(definition.recurrence),
     complexity: {
       naive: 'not stated (a problem file): see the measured calls',
       memoized:
@@ -312,7 +312,7 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
-/** The recurrence as written, on one line, for reports. */
+/** The recurrence's source on one line, for reports (as the loader compiled it: tsx drops spaces). */
 function sourceOf(recurrence: (...args: never[]) => unknown): string {
   const text = recurrence.toString().replace(/\s+/g, ' ').trim();
   return text.length > 300 ? `${text.slice(0, 297)}...` : text;

@@ -391,6 +391,8 @@ export interface ProblemDefinition<I, S extends State, R extends Answer> {
   title: string;
   /** What is computed, in one or two sentences; the title when absent. */
   description?: string;
+  /** The recurrence written out for reports, e.g. "G(n) = n - G(G(n - 1)), G(0) = 0"; the function's source text when absent. */
+  formula?: string;
   /** Builds the input of size n; problems with data draw it from the seeded `rng`. */
   input(n: number, rng: Rng): I;
   /** The state of the top-level call, e.g. `[n]` or `[rows - 1, columns - 1]`. */
