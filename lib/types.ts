@@ -548,3 +548,53 @@ export interface StackReach {
   /** Why the search stopped without an overflow, or why a depth is missing. */
   note?: string;
 }
+
+/** A median time per call with its 95% confidence interval, ns (the verdict's view of a timed cell). */
+export interface MedianInterval {
+  median_ns: number;
+  ci_low_ns: number;
+  ci_high_ns: number;
+}
+
+/**
+ * What the verdict on a problem is built from (reports/verdict.ts): measurements only, already
+ * chosen by the caller, in a shape of its own so that the verdict does not depend on how cells are
+ * stored. Every part is optional; a missing part gives no sentence.
+ */
+export interface VerdictInput {
+  /** `given`: answers were checked against the problem's reference; `recurrence`: only against each other. */
+  reference: 'given' | 'recurrence';
+  /** Where a memoized variant starts to beat naive for good. */
+  crossover?: {
+    variant: string;
+    /** Smallest measured n from which it is faster (separated intervals) at every larger n both reached; null when it is not faster at the largest. */
+    n: number | null;
+    /** The largest n both reached. */
+    largest_n: number;
+    /** The deciding intervals at `n` (or at `largest_n` when `n` is null). */
+    variant_at: MedianInterval;
+    naive_at: MedianInterval;
+    /** The measured size just below `n`, where the intervals did not separate, with them. */
+    before?: { n: number; variant: MedianInterval; naive: MedianInterval };
+  };
+  /** The fastest variant at the largest size every compared variant reached, and the others' medians there. */
+  fastest?: {
+    n: number;
+    variant: string;
+    median_ns: number;
+    others: { variant: string; median_ns: number }[];
+  };
+  /** Retained bytes and cache entries per variant at one size. */
+  memory?: { n: number; variants: { variant: string; retained_bytes: number; entries: number }[] };
+  /** How deep the top-down form got on the default stack. */
+  depth?: Pick<StackReach, 'variant' | 'reached_n' | 'reached_depth' | 'overflow_n' | 'overflow_depth'>;
+  /** The smallest sufficient LRU capacity per size. */
+  capacity?: {
+    /** Sufficient: calls at most this many times the unbounded cache's. */
+    factor: number;
+    sizes: Pick<
+      CapacityAtSize,
+      'n' | 'states' | 'unbounded_calls' | 'smallest_sufficient' | 'calls_at_smallest' | 'below_smallest'
+    >[];
+  };
+}
