@@ -1,5 +1,5 @@
 import { deriveVariants } from './derive-problem.ts';
-import { messageOf, UsageError } from './errors.ts';
+import { isStackOverflow, messageOf, UsageError } from './errors.ts';
 import { exploreProblem, kindOf } from './explore-problem.ts';
 import { boundedRun, smallestSufficientCapacity } from './lru.ts';
 import { rngFor } from './random.ts';
@@ -31,6 +31,14 @@ export const LOAD_MAX_STATES = 1 << 17;
 
 /** The `lru-<c>` capacity is searched at the largest explored size with at most this many states (about 14 runs of up to twice its calls: a few tenths of a second per load). */
 export const LRU_SEARCH_MAX_STATES = 1 << 14;
+
+/**
+ * ... and a top-down depth of at most this many calls of `self`: the search recurses on the
+ * JavaScript stack, and the size it uses must not depend on how large that stack is, or processes
+ * with different --stack-size would derive different `lru-<c>` variants. 1,000 levels are a few
+ * thousand frames, far below V8's default stack.
+ */
+export const LRU_SEARCH_MAX_DEPTH = 1000;
 
 /** States the exploration of each input of a run may visit (about 0.5 GB of Maps at most). */
 export const RUN_MAX_STATES = 1 << 22;
@@ -244,33 +252,36 @@ function derive<I, S extends State, R extends Answer>(
     lru_n: null,
     reference,
   };
-  // The capacity is searched with the derived `closure` (a t.memoize cache), which recurses on the
-  // JavaScript stack: at the largest explored size small enough to search quickly that does not
-  // overflow it.
+  // The capacity is searched with the derived `closure` (a t.memoize cache) at the largest explored
+  // size within the search's limits.
   const closure = deriveVariants(problem, derivation).variants.closure as VariantFactory<
     ProblemInput<I, S>,
     Answer
   >;
-  for (const { n, probe: each } of [...explored].reverse()) {
-    if (!each.ok || each.shape.states > LRU_SEARCH_MAX_STATES) continue;
-    let smallest: CapacityPoint;
-    try {
-      smallest = smallestSufficientCapacity(
-        (capacity, limit) => boundedRun(closure, each.input, capacity, limit),
-        each.shape.states,
-        each.shape.calls,
-        LRU_FACTOR,
-      );
-    } catch (error) {
-      if (error instanceof RangeError) continue;
-      throw error;
-    }
-    // A capacity that holds every state is no bound, and 0 is no cache (naive).
-    if (smallest.capacity > 0 && smallest.capacity < each.shape.states) {
-      derivation.lru_capacity = smallest.capacity;
-      derivation.lru_n = n;
-    }
-    break;
+  const searched = explored.findLast(
+    ({ probe: each }) =>
+      each.ok && each.shape.states <= LRU_SEARCH_MAX_STATES && each.shape.max_depth <= LRU_SEARCH_MAX_DEPTH,
+  );
+  if (searched === undefined || !searched.probe.ok) return derivation;
+  const { input: searchInput, shape } = searched.probe;
+  let smallest: CapacityPoint;
+  try {
+    smallest = smallestSufficientCapacity(
+      (capacity, limit) => boundedRun(closure, searchInput, capacity, limit),
+      shape.states,
+      shape.calls,
+      LRU_FACTOR,
+    );
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    throw new Error(
+      `problem '${problem.id}': the stack is too small to search the LRU capacity at n = ${searched.n} (recursion depth ${shape.max_depth}); run with a larger --stack-size`,
+    );
+  }
+  // A capacity that holds every state is no bound, and 0 is no cache (naive).
+  if (smallest.capacity > 0 && smallest.capacity < shape.states) {
+    derivation.lru_capacity = smallest.capacity;
+    derivation.lru_n = searched.n;
   }
   return derivation;
 }
@@ -292,6 +303,8 @@ function probeAt<I, S extends State, R extends Answer>(
     if (!outcome.ok) return { ok: false, note: outcome.message, limit: !outcome.fault };
     return { ok: true, input: { n, data, start, shape: outcome.exploration }, shape: outcome.exploration };
   } catch (error) {
+    // A stack overflow says nothing about the problem (see LRU_SEARCH_MAX_DEPTH): it stops the load.
+    if (isStackOverflow(error)) throw error;
     return { ok: false, note: messageOf(error), limit: false };
   }
 }

@@ -1,4 +1,4 @@
-import { messageOf } from './errors.ts';
+import { isStackOverflow, messageOf } from './errors.ts';
 import { StateStore } from './state-store.ts';
 import type {
   Answer,
@@ -172,6 +172,9 @@ export function exploreProblem<I, S extends State, R extends Answer>(
       value = recurrence(data, self, ...state);
     } catch (error) {
       if (error instanceof Deferral || error instanceof Fault || error instanceof LimitReached) throw error;
+      // Not the recurrence's fault but this process's stack (NATIVE_LEVELS levels did not fit):
+      // thrown as it is, so that nobody takes it for an answer about the problem.
+      if (isStackOverflow(error)) throw error;
       throw new Fault(`field 'recurrence' threw at ${show(state)}: ${messageOf(error)}`);
     }
     if (outstanding !== undefined) {

@@ -478,7 +478,7 @@ export interface Derivation {
   table: DerivedTable | null;
   /** Capacity of the `lru-<c>` variant: the smallest that kept calls within 2x of an unbounded cache's at `lru_n`; null when none is derived. */
   lru_capacity: number | null;
-  /** The size that capacity was found at: the largest explored one small enough to search quickly whose top-down run fits the stack. */
+  /** The size that capacity was found at: the largest explored one within LRU_SEARCH_MAX_STATES states and LRU_SEARCH_MAX_DEPTH levels (lib/define-problem.ts). */
   lru_n: number | null;
   /** `given`: the problem's own reference; `recurrence`: none was given, so answers are checked against the recurrence evaluated once more, exactly (`Exploration.answer`). */
   reference: 'given' | 'recurrence';

@@ -1,4 +1,4 @@
-import { messageOf } from '../lib/errors.ts';
+import { isStackOverflow, messageOf } from '../lib/errors.ts';
 import type { Answer, CellStatus } from '../lib/types.ts';
 
 /** Answers compare as text, so Number, BigInt and string answers are checked exactly. */
@@ -24,10 +24,8 @@ export function checkAnswer(answer: string, reference: string, others: ReadonlyM
   return { ok: false, message };
 }
 
-/** V8 signals exhausted stack with a RangeError; its text is the stable part. */
-export function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack size exceeded/i.test(error.message);
-}
+// Moved to lib/ so that lib/define-problem.ts can tell a stack overflow from a fault too.
+export { isStackOverflow } from '../lib/errors.ts';
 
 /** The status and one-line message for an error thrown by a variant. */
 export function classifyError(error: unknown): { status: CellStatus; message: string } {

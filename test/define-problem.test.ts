@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_PROBLEM_SIZES, defineProblem } from '../lib/define-problem.ts';
@@ -232,6 +233,25 @@ describe('a problem file', () => {
         ['min-path-sum', 'examples/min-path-sum.ts'],
       ],
     );
+  });
+
+  it('derives the same variants whatever the stack size of the process that loads it', async () => {
+    const script = `
+      import suite from './examples/hofstadter-g.ts';
+      console.log(Object.keys(suite.variants).join(' '));`;
+    const variantsWith = (kib: number) =>
+      execFileSync(
+        process.execPath,
+        [`--stack-size=${kib}`, '--import', 'tsx', '--input-type=module', '-e', script],
+        {
+          cwd: new URL('..', import.meta.url),
+          encoding: 'utf8',
+        },
+      ).trim();
+    const [suite] = (await loadSuites(EXAMPLES)).filter((candidate) => candidate.id === 'hofstadter-g');
+    const here = Object.keys(suite!.variants).join(' ');
+    assert.equal(variantsWith(300), here);
+    assert.equal(variantsWith(4000), here);
   });
 
   it('runs in a compiled child process, counted by a copy of its own', async () => {

@@ -113,6 +113,8 @@ describe('deriveVariants()', () => {
   it('derives the key strategies that fit the state', () => {
     const names = (suite: { variants: object }) =>
       Object.keys(suite.variants).filter((name) => !name.includes('-default') && !name.includes('-tuned'));
+    // G's capacity is searched at n = 100: at n = 1,000 the recursion is 1,001 deep, over LRU_SEARCH_MAX_DEPTH.
+    assert.deepEqual([hofstadterG.derivation.lru_n, hofstadterG.derivation.lru_capacity], [100, 26]);
     assert.deepEqual(names(hofstadterG), [
       'naive',
       'dict',
@@ -120,7 +122,7 @@ describe('deriveVariants()', () => {
       'map-packed',
       'array',
       'closure',
-      'lru-319',
+      'lru-26',
     ]);
     assert.deepEqual(names(minPathSum), [
       'naive',
