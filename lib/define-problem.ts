@@ -1,4 +1,4 @@
-import { deriveVariants } from './derive-problem.ts';
+import { deriveVariants, MAX_TABLE_CELLS } from './derive-problem.ts';
 import { isStackOverflow, messageOf, UsageError } from './errors.ts';
 import { exploreProblem, kindOf } from './explore-problem.ts';
 import { boundedRun, smallestSufficientCapacity } from './lru.ts';
@@ -45,9 +45,6 @@ export const RUN_MAX_STATES = 1 << 22;
 
 /** The `lru-<c>` variant's capacity keeps calls within this factor of an unbounded cache's. */
 export const LRU_FACTOR = 2;
-
-/** Cells an `array` variant's table may have at the load-time size (64 Mi Float64 cells: 512 MiB). */
-export const MAX_TABLE_CELLS = 1 << 26;
 
 /** Values that may mark an empty table cell, in order of preference; the first no state takes is used. */
 const TABLE_MARKERS = [-1, -2147483648, -Number.MAX_VALUE] as const;
@@ -199,7 +196,12 @@ function startOf<I, S extends State>(
 /** One size explored at load: the input the variants would get, or why there is none. */
 type Probe<I, S extends State> =
   | { ok: true; input: ProblemInput<I, S>; shape: Exploration }
-  | { ok: false; note: string /** The state limit, not a fault, stopped it. */; limit: boolean };
+  | {
+      ok: false;
+      note: string;
+      /** The state limit, not a fault, stopped it. */
+      limit: boolean;
+    };
 
 /**
  * Decides which variants apply from the exploration of the largest ladder size within

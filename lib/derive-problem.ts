@@ -17,6 +17,9 @@ type Recurrence = (data: unknown, self: (...state: StateArg[]) => Answer, ...sta
 type Input = ProblemInput<unknown, State>;
 type Factory = VariantFactory<Input, Answer>;
 
+/** Cells an `array` variant's table may have (64 Mi cells: 512 MiB of Float64). */
+export const MAX_TABLE_CELLS = 1 << 26;
+
 /** The largest arity whose library variants get a fixed parameter list (see `fixedArity`). */
 export const LIBRARY_MAX_ARITY = 4;
 
@@ -174,6 +177,11 @@ export function deriveVariants<I, S extends State, R extends Answer>(
           const { data } = input;
           const { index, cells } = packing('array', input);
           const shape = input.shape as Exploration;
+          if (cells > MAX_TABLE_CELLS) {
+            throw new Error(
+              `array: at n = ${input.n} the table would have ${cells} cells, over ${MAX_TABLE_CELLS}`,
+            );
+          }
           if (
             !shape.numbers ||
             (table.type === 'Int32Array' && !shape.int32) ||
