@@ -11,7 +11,7 @@ export const STDERR_CLOSE_WAIT_MS = 1000;
  * (` 3: 0x75968e node::OOMErrorHandler(...)`), the banners around V8's reports, V8's GC trace
  * (`[1234:0x2d118000]   376 ms: Mark-Compact ...`), the caret under a thrown line and Node's
  * version footer. The native frames are why the cause cannot be read from the end: after an
- * out-of-memory death they fill the last 1.5-3 kB (their length and names vary with the Node
+ * out-of-memory death they fill the last 1-3 kB (their length and names vary with the Node
  * version and the binary's path), and some name `OOMErrorHandler` or `FatalProcessOutOfMemory`.
  */
 const NOISE = [
