@@ -16,6 +16,8 @@ const NODE_20_ONLY: Record<string, string> = {
   'test/report-regenerate.test.ts': 'runs report, which starts no child process (about 60 s a version)',
   'test/commands-ab.test.ts': 'ab times git revisions on the Node that benchmarks (about 50 s a version)',
   'test/install-node.test.ts': 'tests the script that installs the other versions',
+  'test/define-problem.test.ts':
+    'its one child run loads a problem file through the compiled-child path that child-code.test.ts covers',
 };
 
 /** The files `npm run test:children` passes to node --test. */
