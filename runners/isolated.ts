@@ -1,12 +1,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { Cell, RunOptions, SkipReason } from '../lib/types.ts';
 import { type ChildCode, SOURCE_CODE } from './child-code.ts';
+import { watchStderr } from './child-stderr.ts';
 import { DEADLINE_SLACK_MS } from './constants.ts';
 import type { Job } from './jobs.ts';
 import type { ChildMessage, ChildTask } from './protocol.ts';
-
-/** How much of a dead child's stderr a `crashed` cell quotes, characters. */
-const STDERR_TAIL = 400;
 
 /** Node flags of a child: GC exposed for memory figures, the code's loader (tsx for sources), the asked stack size. */
 export function childExecArgv(
@@ -75,7 +73,8 @@ export interface IsolatedRun {
  * the child killed and the cell `over-budget` (what was seen: how long it had run), and the sizes
  * above are skipped for the budget. A cell that takes longer than `cell_timeout_ms` gets the child
  * killed and status `timeout`; a child that dies gets `crashed` with its exit code or signal and
- * the end of its stderr. Either way the sizes above are yielded as skipped, and the run goes on.
+ * the line of its stderr that says why (child-stderr.ts). Either way the sizes above are yielded as
+ * skipped, and the run goes on.
  */
 export async function* runIsolated(run: IsolatedRun): AsyncGenerator<Cell> {
   const { job, options, signal, onCellStart } = run;
@@ -89,10 +88,7 @@ export async function* runIsolated(run: IsolatedRun): AsyncGenerator<Cell> {
     cache_mode: options.cache_mode,
   } as const;
   const events = channel<Event>();
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4 * STDERR_TAIL);
-  });
+  const stderr = watchStderr(child.stderr);
   child.on('message', (message: ChildMessage) => events.push(message));
   child.on('exit', (code, signal) => events.push({ type: 'exit', code, signal }));
   // A child started ahead may have died before anyone listened (its stderr is still buffered).
@@ -194,7 +190,7 @@ export async function* runIsolated(run: IsolatedRun): AsyncGenerator<Cell> {
         const why =
           event.type === 'fatal'
             ? event.message
-            : `child process died (${event.signal ?? `exit code ${event.code}`})${tail(stderr)}`;
+            : deathMessage(event.code, event.signal, await stderr.cause());
         take(n);
         yield { ...base, n, status: 'crashed', message: why };
         yield* skipRest('crashed', `crashed at n = ${n}`);
@@ -209,12 +205,8 @@ export async function* runIsolated(run: IsolatedRun): AsyncGenerator<Cell> {
   }
 }
 
-/** The last meaningful line of a dead child's stderr, for the message. */
-function tail(stderr: string): string {
-  const lines = stderr
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('at ') && !line.startsWith('npm warn'));
-  const last = lines.filter((line) => /error|fatal|memory|abort/i.test(line)).at(-1) ?? lines.at(-1);
-  return last === undefined ? '' : `: ${last.slice(0, STDERR_TAIL)}`;
+/** What a `crashed` cell says about a child that died: how, and why when its stderr told. */
+function deathMessage(code: number | null, signal: NodeJS.Signals | null, cause: string | undefined): string {
+  const how = `child process died (${signal ?? `exit code ${code}`})`;
+  return cause === undefined ? how : `${how}: ${cause}`;
 }
