@@ -23,13 +23,23 @@ true satisfies Equal<(typeof SEVERITY)[number], Exclude<CellStatus, 'ok'>>;
  * mean) stands beside the spread within one (median of MAD/median). Counts are exact and must
  * agree where taken (a run takes them in its first round only, so the counted process is the
  * base); memory figures are the median over the processes that measured them. If no process was
- * ok, the most severe status wins; if some were, the others are named in the message.
+ * ok, the most severe status wins; if some were, the others are named in the message, except a
+ * wrong answer, which wins over any number of right ones.
  */
 export function mergeProcesses(cells: readonly Cell[]): Cell {
   const first = cells[0];
   if (first === undefined) throw new Error('mergeProcesses needs at least one cell');
   if (cells.length === 1) return first;
   const ok = cells.filter(isOk);
+  const wrong = cells.find((cell) => cell.status === 'wrong-answer');
+  // An answer that was wrong in one process was not verified: the cell is wrong, however many
+  // processes answered right (a non-deterministic variant), and the run fails on it.
+  if (wrong !== undefined && ok.length > 0) {
+    return {
+      ...wrong,
+      message: `${wrong.message} (in ${cells.length - ok.length} of ${cells.length} processes)`,
+    };
+  }
   if (ok.length === 0) {
     const worst = SEVERITY.find((status) => cells.some((cell) => cell.status === status));
     return cells.find((cell) => cell.status === worst) ?? first;

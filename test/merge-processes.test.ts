@@ -39,6 +39,16 @@ describe('mergeProcesses()', () => {
     assert.match(merged.message ?? '', /stack-overflow in 1 of 2 processes/);
   });
 
+  it('reports a wrong answer in any process as the cell’s status: it was not verified there', () => {
+    const merged = mergeProcesses([
+      withSamples(100, 1),
+      failedCell('map', 10, 'wrong-answer'),
+      withSamples(100, 1),
+    ]);
+    assert.equal(merged.status, 'wrong-answer');
+    assert.match(merged.message, /\(in 1 of 3 processes\)$/);
+  });
+
   it('reports the most severe status when no process succeeded', () => {
     const merged = mergeProcesses([skippedCell('map', 10), failedCell('map', 10, 'crashed')]);
     assert.equal(merged.status, 'crashed');
