@@ -535,3 +535,42 @@ export const EXPORT_FORMATS = ['github-action-benchmark', 'bencher'] as const;
 
 /** An export format: github-action-benchmark's `customSmallerIsBetter` input, or Bencher Metric Format. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A column of a report table whose cells are text: a name, a status, a verdict. */
+export interface TextColumn<Row> {
+  header: string;
+  numeric?: false;
+  /** The cell's text, plain: each renderer escapes it (lib/tables.ts). */
+  text(row: Row): string;
+  /** True to stress the cell (Markdown `**bold**`, HTML `<strong>`), e.g. a speedup whose intervals separate. */
+  strong?(row: Row): boolean;
+}
+
+/** A column of numbers: right-aligned, and sorted in HTML by the raw value rather than by the text. */
+export interface NumericColumn<Row> extends Omit<TextColumn<Row>, 'numeric'> {
+  numeric: true;
+  /** Unit of the sort key, e.g. "ns", "bytes", "x" (a ratio), "n" (an input size), "calls". */
+  unit: string;
+  /** The raw value the HTML table sorts the row by, in `unit`; undefined where the row has none (sorted last). */
+  sort(row: Row): number | undefined;
+}
+
+/** One column of a report table: its header, and how a row shows in it. */
+export type TableColumn<Row> = TextColumn<Row> | NumericColumn<Row>;
+
+/**
+ * A table of summary.md, report.html or the checks' Markdown, described once (title, columns,
+ * rows) and rendered to Markdown and to HTML by lib/tables.ts, so both show the same cells under the
+ * same headers.
+ */
+export interface Table<Row> {
+  /**
+   * What the table shows, rendered with it (Markdown: a bold line above it; HTML: its caption).
+   * Absent where the heading right above it already names it.
+   */
+  title?: string;
+  columns: readonly TableColumn<Row>[];
+  rows: readonly Row[];
+  /** In HTML, a sort button in every header (numeric columns sort by their sort key). */
+  sortable: boolean;
+}
