@@ -1,6 +1,6 @@
 import { createRng, hashSeed } from '../lib/random.ts';
+import { incompleteBeta } from '../lib/special.ts';
 import { quantile } from '../lib/stats.ts';
-import { incompleteBeta } from './special.ts';
 
 /** Bootstrap draws per interval: enough for the 2.5% and 97.5% quantiles to settle to well under 1%. */
 export const BOOTSTRAP_DRAWS = 4000;

@@ -2,17 +2,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bootstrapRatioInterval } from '../checks/bootstrap.ts';
 import { mannWhitney } from '../checks/mann-whitney.ts';
-import { fitPrior, fUpperTail, logSummary, moderatedTest, VARIANCE_FLOOR } from '../checks/moderated.ts';
+import { fitPrior, logSummary, moderatedTest, VARIANCE_FLOOR } from '../checks/moderated.ts';
 import { adjust, benjaminiHochberg, holm } from '../checks/multiple-testing.ts';
+import { createRng } from '../lib/random.ts';
 import {
   digamma,
+  fUpperTail,
   incompleteBeta,
   studentQuantileTwoSided,
   studentTwoSided,
   trigamma,
   trigammaInverse,
-} from '../checks/special.ts';
-import { createRng } from '../lib/random.ts';
+} from '../lib/special.ts';
 import { gaussian } from './checks-synthetic.ts';
 
 const close = (actual: number, expected: number, tolerance: number) =>

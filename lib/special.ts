@@ -1,7 +1,8 @@
 /**
- * Special functions for the tests in this folder: normal and Student t tail probabilities and
- * quantiles, and the digamma family that the variance prior of moderated.ts needs. Written out
- * here (a few dozen lines) rather than adding a statistics dependency for five functions.
+ * Special functions for the statistics of runs and checks: normal, Student t and F tail
+ * probabilities and quantiles, and the digamma family that the variance priors (checks/moderated.ts,
+ * process-prior.ts) need. Written out here (a few dozen lines) rather than adding a statistics
+ * dependency for a handful of functions.
  */
 
 /** Lanczos approximation of ln Γ(x), x > 0 (relative error below 2e-10). */
@@ -155,4 +156,10 @@ export function trigammaInverse(x: number): number {
     if (-step / y < 1e-8) break;
   }
   return y;
+}
+
+/** P(F(d1, d2) >= f): the upper tail of Fisher's F distribution. */
+export function fUpperTail(f: number, d1: number, d2: number): number {
+  if (!(f > 0)) return 1;
+  return incompleteBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
 }
