@@ -13,15 +13,18 @@
  * shift the mean and fake one. Trimming only the slow end keeps a genuinely noisy cell noisy (its
  * fast processes still spread), so it is not mistaken for a calm one. With 3 processes nothing is
  * trimmed (2 left would give a variance of 1 degree of freedom), which is why 5 is the default.
+ * A run's own intervals, which borrow their variance from a prior over the run, trim from 2
+ * (RUN_TRIM_FROM in interval-constants.ts).
  */
 export const TRIM_FROM = 4;
 
 /**
  * Var(mean of the r - 1 smallest of r normals) / (E[sample variance of those r - 1] / (r - 1)), by
- * Monte Carlo (10^6 draws per r): the factor by which the naive standard error of a mean with the
+ * Monte Carlo (10^6 draws per r; r = 3 for RUN_TRIM_FROM): the factor by which the naive standard error of a mean with the
  * maximum dropped must be inflated (the kept values are less spread than the population).
  */
 const TRIM_INFLATION: Record<number, number> = {
+  3: 1.33,
   4: 1.314,
   5: 1.293,
   6: 1.274,
@@ -33,18 +36,21 @@ const TRIM_INFLATION: Record<number, number> = {
   16: 1.169,
 };
 
-/** The inflation of the squared standard error of the trimmed mean of r processes (1 below TRIM_FROM). */
-export function trimInflation(r: number): number {
-  if (r < TRIM_FROM) return 1;
+/**
+ * The inflation of the squared standard error of the trimmed mean of r processes (1 below
+ * `trimFrom`; NaN for 2 trimmed to 1, which leaves no spread to inflate).
+ */
+export function trimInflation(r: number, trimFrom: number = TRIM_FROM): number {
+  if (r < trimFrom) return 1;
   const known = Object.keys(TRIM_INFLATION)
     .map(Number)
     .filter((k) => k <= r);
-  return TRIM_INFLATION[Math.max(...known)] as number;
+  return known.length === 0 ? Number.NaN : (TRIM_INFLATION[Math.max(...known)] as number);
 }
 
-/** Processes an estimate from r processes rests on after trimming. */
-export function keptProcesses(r: number): number {
-  return r >= TRIM_FROM ? r - 1 : r;
+/** Processes an estimate from r processes rests on after trimming from `trimFrom` on. */
+export function keptProcesses(r: number, trimFrom: number = TRIM_FROM): number {
+  return r >= trimFrom ? r - 1 : r;
 }
 
 /** One run's log process medians after trimming: their mean, sum of squared deviations, count and inflation. */
@@ -56,13 +62,13 @@ export interface TrimmedLogMean {
   factor: number;
 }
 
-/** One run's log process medians, the slowest set aside when there are enough. */
-export function trimmedLogMean(logs: readonly number[]): TrimmedLogMean {
+/** One run's log process medians, the slowest set aside when there are `trimFrom` or more. */
+export function trimmedLogMean(logs: readonly number[], trimFrom: number = TRIM_FROM): TrimmedLogMean {
   const sorted = [...logs].sort((x, y) => x - y);
-  const kept = sorted.slice(0, keptProcesses(sorted.length));
+  const kept = sorted.slice(0, keptProcesses(sorted.length, trimFrom));
   const mean = kept.reduce((sum, x) => sum + x, 0) / kept.length;
   const squares = kept.reduce((sum, x) => sum + (x - mean) ** 2, 0);
-  return { mean, squares, kept: kept.length, factor: trimInflation(sorted.length) };
+  return { mean, squares, kept: kept.length, factor: trimInflation(sorted.length, trimFrom) };
 }
 
 /** The geometric mean of process medians (ns), the slowest set aside from 4 on: the centre a run is compared by. */

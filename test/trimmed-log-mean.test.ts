@@ -18,11 +18,21 @@ describe('trimmedLogMean()', () => {
     assert.equal(four.factor, trimInflation(4));
   });
 
+  it('trims from another count when asked (a run trims from 3)', () => {
+    const three = trimmedLogMean([0, 1, 5], 3);
+    assert.deepEqual([three.mean, three.kept, three.factor], [0.5, 2, trimInflation(3, 3)]);
+    assert.ok(trimInflation(3, 3) > trimInflation(4));
+    assert.equal(keptProcesses(3, 3), 2);
+  });
+
   it('inflates by the largest tabled count not above r', () => {
     assert.equal(trimInflation(3), 1);
     assert.equal(trimInflation(11), trimInflation(10));
     assert.ok(trimInflation(4) > trimInflation(16));
-    assert.deepEqual([1, 3, 4, 8].map(keptProcesses), [1, 3, 3, 7]);
+    assert.deepEqual(
+      [1, 3, 4, 8].map((r) => keptProcesses(r)),
+      [1, 3, 3, 7],
+    );
   });
 });
 

@@ -1,0 +1,168 @@
+/**
+ * The process-level interval of a cell: what another run would report.
+ *
+ * DESIGN NOTE (filled in below).
+ */
+import { INTERVAL_ALPHA, MIN_PROCESS_SD, PRIOR_OUTLIER_P, RUN_TRIM_FROM } from './interval-constants.ts';
+import { processDisagreement } from './process-modes.ts';
+import { priorVarianceAt } from './process-prior.ts';
+import { fUpperTail, studentQuantileTwoSided } from './special.ts';
+import { median, medianInterval, quantile } from './stats.ts';
+import { keptProcesses, trimInflation, trimmedLogMean } from './trimmed-log-mean.ts';
+import type { ProcessInterval, ProcessPrior, ProcessSummary } from './types.ts';
+
+/** The 97.5% quantile of the standard normal: medianInterval's order statistics are n/2 ± this·√n/2. */
+const Z_975 = 1.959964;
+
+/** One process's median, the squared standard error of its log from its samples, MAD / median and resolution. */
+function processFigures(samplesNs: readonly number[]) {
+  const sorted = [...samplesNs].sort((x, y) => x - y);
+  const medianNs = quantile(sorted, 0.5);
+  const [low, high] = medianInterval(sorted);
+  // Quantised samples repeat values; only then is the smallest step a resolution (between distinct
+  // continuous samples it only reflects how few there are).
+  let step = Number.POSITIVE_INFINITY;
+  let ties = false;
+  for (let i = 1; i < sorted.length; i++) {
+    const gap = (sorted[i] as number) - (sorted[i - 1] as number);
+    if (gap === 0) ties = true;
+    else if (gap < step) step = gap;
+  }
+  return {
+    medianNs,
+    // The order-statistics interval read as ±1.96 standard errors of the log median.
+    withinVariance: ((Math.log(high) - Math.log(low)) / (2 * Z_975)) ** 2,
+    madRatio: median(sorted.map((x) => Math.abs(x - medianNs))) / medianNs,
+    resolution: ties && Number.isFinite(step) ? step / medianNs : 0,
+  };
+}
+
+/** Sample variance of the logs of values (log units squared). */
+function logVariance(values: readonly number[]): number {
+  const logs = values.map(Math.log);
+  const mean = logs.reduce((sum, x) => sum + x, 0) / logs.length;
+  return logs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (logs.length - 1);
+}
+
+/** Var(min of two independent normals) / their variance (1 - 1/π). */
+const MIN_OF_TWO_VARIANCE = 1 - 1 / Math.PI;
+
+/**
+ * Var(log estimate of a cell measured in r processes) / the variance of one log process median,
+ * as estimated by a summary's variance_log: the mean of r below RUN_TRIM_FROM; the faster of two
+ * (variance_log from both); the mean of all but the slowest from 3 on (variance_log from those,
+ * which are less spread than the processes are, hence the inflation: lib/trimmed-log-mean.ts).
+ */
+export function estimateShare(processes: number): number {
+  if (processes < RUN_TRIM_FROM) return 1 / processes;
+  if (processes === 2) return MIN_OF_TWO_VARIANCE;
+  return trimInflation(processes, RUN_TRIM_FROM) / keptProcesses(processes, RUN_TRIM_FROM);
+}
+
+/** The least variance of a log process median a cell can claim: its samples' own error, its resolution, MIN_PROCESS_SD. */
+export function varianceFloor(summary: Pick<ProcessSummary, 'within_variance_log' | 'resolution'>): number {
+  return Math.max(summary.within_variance_log, summary.resolution ** 2, MIN_PROCESS_SD ** 2);
+}
+
+/** Summarises one cell's samples (ns per call), one array per process, each with at least one sample. */
+export function summarizeProcesses(samplesNs: readonly (readonly number[])[]): ProcessSummary {
+  if (samplesNs.length === 0 || samplesNs.some((samples) => samples.length === 0))
+    throw new Error('summarizeProcesses needs at least one sample from each of at least one process');
+  const figures = samplesNs.map(processFigures);
+  const medians = figures.map((figure) => figure.medianNs);
+  const trimmed = trimmedLogMean(medians.map(Math.log), RUN_TRIM_FROM);
+  // One kept of two: the spread of both is the only spread there is.
+  const spread =
+    trimmed.kept >= 2
+      ? { variance: trimmed.squares / (trimmed.kept - 1), df: trimmed.kept - 1 }
+      : { variance: logVariance(medians), df: medians.length - 1 };
+  const mean = medians.reduce((sum, x) => sum + x, 0) / medians.length;
+  const sd =
+    medians.length > 1
+      ? Math.sqrt(medians.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (medians.length - 1))
+      : 0;
+  // The finest step of any quantised process (a cell measured with one batch size has one step).
+  const finest = Math.min(...figures.map((figure) => figure.resolution || Number.POSITIVE_INFINITY));
+  const floorOf = {
+    within_variance_log: figures.reduce((sum, figure) => sum + figure.withinVariance, 0) / figures.length,
+    resolution: Number.isFinite(finest) ? finest : 0,
+  };
+  return {
+    processes: medians.length,
+    process_medians_ns: medians,
+    spread_between_pct: (100 * sd) / mean,
+    spread_within_pct: 100 * median(figures.map((figure) => figure.madRatio)),
+    log_estimate: trimmed.mean,
+    kept: trimmed.kept,
+    variance_log: spread.df > 0 ? Math.max(spread.variance, varianceFloor(floorOf)) : Number.NaN,
+    df: spread.df,
+    ...floorOf,
+  };
+}
+
+/**
+ * The cell's estimate and the 95% prediction interval of the estimate an independent run with
+ * `replicateProcesses` processes would report (default: as many as this one), under the run's
+ * prior when one was fitted (fitProcessPrior over all cells of the run), else from the cell alone.
+ */
+export function processInterval(
+  summary: ProcessSummary,
+  prior: ProcessPrior | null,
+  replicateProcesses: number = summary.processes,
+): ProcessInterval {
+  const estimate = Math.exp(summary.log_estimate);
+  const floor = varianceFloor(summary);
+  const priorVariance = prior === null ? Number.NaN : Math.max(priorVarianceAt(prior, estimate), floor);
+  const disagreement = processDisagreement(
+    summary.process_medians_ns,
+    Math.sqrt(prior === null ? floor : priorVariance),
+  );
+  const replicateShare = estimateShare(replicateProcesses);
+  let variance: number;
+  let df: number;
+  let share: number;
+  let priorRejected = false;
+  let basis: ProcessInterval['basis'] = 'processes';
+  if (summary.df >= 1) {
+    const own = summary.variance_log;
+    const d = summary.df;
+    priorRejected = prior !== null && fUpperTail(own / priorVariance, d, prior.df) < PRIOR_OUTLIER_P;
+    const d0 = prior === null || priorRejected ? 0 : prior.df;
+    variance = d0 > 0 ? (d0 * priorVariance + d * own) / (d0 + d) : own;
+    df = d0 + d;
+    share = estimateShare(summary.processes) + replicateShare;
+    // Processes in groups: another run mixes the groups in other proportions, which moves its
+    // estimate by the spread of all the processes, the slowest included (trimming sets aside one
+    // process, and a group of one in this run may be two in the next).
+    if (disagreement !== null) variance = Math.max(variance, logVariance(summary.process_medians_ns));
+  } else if (prior !== null) {
+    basis = 'prior';
+    variance = priorVariance;
+    df = prior.df;
+    share = 1 + replicateShare;
+  } else {
+    basis = 'within-process';
+    variance = floor;
+    df = Number.POSITIVE_INFINITY;
+    share = 1;
+  }
+  const predictionVariance = variance * share;
+  const half = studentQuantileTwoSided(INTERVAL_ALPHA, df) * Math.sqrt(predictionVariance);
+  return {
+    processes: summary.processes,
+    process_medians_ns: summary.process_medians_ns,
+    spread_between_pct: summary.spread_between_pct,
+    spread_within_pct: summary.spread_within_pct,
+    estimate_ns: estimate,
+    low_ns: estimate * Math.exp(-half),
+    high_ns: estimate * Math.exp(half),
+    half_width_pct: 100 * Math.expm1(half),
+    basis,
+    prediction_variance_log: predictionVariance,
+    df,
+    kept: summary.kept,
+    replicate_processes: replicateProcesses,
+    prior_rejected: priorRejected,
+    disagreement,
+  };
+}
