@@ -21,9 +21,10 @@ export const MIN_PROCESS_SD = 1e-3;
  * one-sided (lib/trimmed-log-mean.ts), and one disturbed process in the other run was the main way
  * its estimate left this run's interval. In TYPICAL_WORLD (test/process-simulation.ts), over six
  * seeds of 400 cells: with 2 processes the mean of both covered 89-94%, 90-96% even when widened
- * to the faster one's width, and the faster one 95-98% (HARSH_WORLD: 88-91%, 89-92%, 94-97%, the
- * same with half the JIT modes faster); with 3 processes trimming took 91% to 97%. With so few
- * processes left, the spread comes from all of them (two) or borrows from the run's prior.
+ * to the faster one's width, and the faster one 95-98% (HARSH_WORLD: 88-91%, 89-92% and 95-97%;
+ * 94-96% with half of the JIT modes faster than the usual one); with 3 processes trimming took 91%
+ * to 97%. With so few processes left, the spread comes from all of them (two) or borrows from the
+ * run's prior.
  */
 export const RUN_TRIM_FROM = 2;
 
@@ -59,9 +60,21 @@ export const MODE_GAP_MIN_PCT = 10;
 /** See MODE_GAP_MIN_PCT: a gap this many expected standard deviations wide is not noise. */
 export const MODE_GAP_SDS = 4;
 
-/** The adaptive rule measures a ladder in at least this many processes. */
+/**
+ * The adaptive rule measures a ladder in at least this many processes: with 2, coverage of another
+ * run's estimate held in TYPICAL_WORLD (95%) but the disagreement detector cannot tell two modes
+ * from one noisy cell, and a third process costs a third more, not double.
+ */
 export const MIN_PROCESSES = 3;
-/** ... and in at most this many. */
+/** ... and in at most this many (the run's length is this times a one-process run, at worst). */
 export const MAX_PROCESSES = 8;
-/** ... stopping between the two once every cell's interval is within ± this, percent. */
-export const TARGET_HALF_WIDTH_PCT = 2;
+/**
+ * ... stopping between the two once every cell's prediction interval is within ± this, percent.
+ * Processes differ by a few percent (issue 12: 3.8% in the median cell), so ±2% is out of reach
+ * for nearly every cell even at 8 processes (median half-width 6.4% in TYPICAL_WORLD): every
+ * ladder would run to the cap. ±5% separates the 10% differences the findings discuss and lets
+ * calm cells stop early: with processes 2% apart (as in the ci runs of test/checks-synthetic.ts;
+ * TYPICAL_WORLD otherwise), a cell stopped after 5.7 processes on average, but a ladder of 6 cells,
+ * which waits for its widest, after 7.9.
+ */
+export const TARGET_HALF_WIDTH_PCT = 5;

@@ -1,7 +1,60 @@
 /**
  * The process-level interval of a cell: what another run would report.
  *
- * DESIGN NOTE (filled in below).
+ * Quantity. The 95% PREDICTION interval of the estimate that an independent run of the same code
+ * on the same machine, with `replicateProcesses` processes (default: as many as this run), would
+ * report. Issue 12 measured two runs: the order-statistics interval of the median of one process
+ * held the other run's median in 13% of cells, because processes differ far more (3.8% in the
+ * median cell, JIT outcomes 2.6x apart) than samples within one. A confidence interval for the true
+ * value would not do either: another run's estimate has its own error, so at equal variance it
+ * falls inside a 95% confidence interval only ~83% of the time; the prediction interval is wider
+ * by sqrt(1 + k/k') (√2 for k' = k).
+ *
+ * Estimator. Each process gives the median of its samples; the cell's estimate is the geometric
+ * mean of the process medians but the slowest (of two: the faster; the same centre as the ab
+ * comparison's from 4 processes on, lib/trimmed-log-mean.ts). Log scale, because a process effect
+ * multiplies a time and the reported quantities are ratios; the slowest set aside, because
+ * disturbed processes are slower and never faster (RUN_TRIM_FROM gives the simulated gain).
+ *
+ * Interval. log estimate ± t(df) × sqrt(v × (share(k) + share(k'))), where v is the variance of one
+ * log process median and share(r) what r processes make of it (estimateShare: 1/r, the faster of
+ * two 1 - 1/π, the trimmed mean inflated for trimming). v is the cell's own sample variance
+ * (d = kept - 1 degrees of freedom; both processes' with two), never below what its medians can
+ * resolve (each one's error from its own samples, the step of quantised samples, MIN_PROCESS_SD:
+ * no zero-width interval), moderated by a prior fitted over all cells of the run
+ * (process-prior.ts: limma's empirical Bayes, v = (d0 s0² + d s²) / (d0 + d) with d0 + d degrees of
+ * freedom, s0² following the cell's duration). With 2-3 processes a cell's own variance has 1
+ * degree of freedom (t = 12.7); hundreds of cells on one machine know the typical spread better.
+ * A cell whose spread is improbable under the prior (PRIOR_OUTLIER_P) uses its own alone.
+ * Processes that disagree (process-modes.ts) are reported, with their groups, and the variance is
+ * at least that of all processes: another run mixes the groups in other proportions.
+ *
+ * One process: with a prior, the prior's variance (basis `prior`): what another run would see if
+ * this cell spreads like its neighbours in duration, which it may not. Without one (a run of one
+ * process per cell has no spread to fit), only the order-statistics interval of that process's
+ * median (basis `within-process`): it says nothing about another run (23% coverage below).
+ *
+ * Why not a bootstrap. Resampling 2-5 processes (then samples within them) knows only the spread
+ * those few show and has no t correction: its prediction intervals covered 48-78% at 2-5
+ * processes. Calibration (test/process-interval.test.ts, MEMOBENCH_SWEEP=1; two independent runs
+ * of 600 simulated cells, test/process-simulation.ts; coverage of run B's estimates by run A's
+ * intervals, and A's median half-width):
+ *
+ *   processes per cell              1        2        3        5        8
+ *   TYPICAL_WORLD  this      23% ±0.9  96% ±16  96% ±13  96% ±9.1 94% ±6.2
+ *                  ratios    22% ±1.9  97% ±27  97% ±29  95% ±18  97% ±13
+ *                  no prior     -      97% ±57  98% ±59  95% ±12  94% ±7.0
+ *                  limma fit    -      90% ±11  92% ±8.6 95% ±8.7 94% ±6.1
+ *                  bootstrap    -      48% ±3.8 73% ±5.3 78% ±5.7 89% ±5.1
+ *                  pooled    21% ±0.8  33% ±1.6 28% ±0.9 27% ±0.9 32% ±0.7
+ *   HARSH_WORLD    this      17% ±0.9  96% ±26  95% ±22  95% ±24  96% ±21
+ *                  ratios    16% ±1.7  96% ±65  97% ±107 96% ±68  97% ±39
+ *
+ * ("pooled": today's order-statistics interval of all samples pooled; "no prior": the same
+ * construction from the cell alone; "limma fit": the prior fitted as checks/moderated.ts does,
+ * narrower but at 90% with 2 processes; bootstrap on 200 cells.) HARSH_WORLD, with a third of the
+ * cells bimodal and 8% of processes disturbed, is closer to issue 12's tail; its intervals are wide
+ * because its processes are. The other constants are in interval-constants.ts, each with its reason.
  */
 import { INTERVAL_ALPHA, MIN_PROCESS_SD, PRIOR_OUTLIER_P, RUN_TRIM_FROM } from './interval-constants.ts';
 import { processDisagreement } from './process-modes.ts';

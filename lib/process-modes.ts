@@ -6,14 +6,15 @@ import type { ProcessDisagreement } from './types.ts';
  * JIT outcomes (lcs/dict/32 took 113 µs in one process and 298 µs in another) or a process slowed
  * by contention. Averaging such groups describes no process that ran, so they are reported.
  *
- * The rule, on the sorted log medians, top-down: the widest gap inside a group splits it when the
- * gap is wider than MODE_GAP_MIN_PCT and than MODE_GAP_SDS times the larger of the spread expected
- * between processes (given by the caller: the run's prior, or what each process's samples resolve)
- * and the spread of the medians within the groups the split would leave; then the next widest gap
- * is tried, until one fails. Measuring the gap against the groups' own spread keeps a noisy cell
- * whose processes scatter widely but evenly from being split at random gaps. With two processes
- * nothing can tell two modes from one noisy cell: the flag then says that the pair is much
- * further apart than processes of this run usually are.
+ * The rule, on the sorted log medians: the gaps between neighbours wider than MODE_GAP_MIN_PCT are
+ * candidates. Splitting at the m widest of them gives groups; the split holds when its narrowest
+ * gap is wider than MODE_GAP_SDS times the larger of the spread expected between processes (given
+ * by the caller: the run's prior, or what each process's samples resolve) and the spread of the
+ * medians within those groups. The finest split that holds is the answer. Measuring the gaps
+ * against the groups' own spread keeps a noisy cell whose processes scatter widely but evenly
+ * from being cut at its widest gap, and trying every m finds three groups as well as two. With two
+ * processes nothing can tell two modes from one noisy cell: the flag then says that the pair is
+ * much further apart than processes of this run usually are.
  */
 
 /** Pooled standard deviation within groups (log units); 0 when no group has two members. */
@@ -28,16 +29,9 @@ function pooledSd(groups: readonly (readonly number[])[]): number {
   return df > 0 ? Math.sqrt(squares / df) : 0;
 }
 
-/** The widest gap between neighbours inside any group: which group, where, and how wide (log units). */
-function widestGap(groups: readonly (readonly number[])[]): { group: number; at: number; gap: number } {
-  let best = { group: -1, at: -1, gap: 0 };
-  groups.forEach((group, index) => {
-    for (let i = 1; i < group.length; i++) {
-      const gap = (group[i] as number) - (group[i - 1] as number);
-      if (gap > best.gap) best = { group: index, at: i, gap };
-    }
-  });
-  return best;
+/** The sorted values cut before each index in `cuts` (ascending). */
+function cut(sorted: readonly number[], cuts: readonly number[]): number[][] {
+  return [0, ...cuts].map((start, index) => sorted.slice(start, cuts[index] ?? sorted.length));
 }
 
 /**
@@ -48,29 +42,26 @@ export function processDisagreement(
   mediansNs: readonly number[],
   expectedSd: number,
 ): ProcessDisagreement | null {
-  const minimum = Math.log(1 + MODE_GAP_MIN_PCT / 100);
-  let groups: number[][] = [mediansNs.map(Math.log).sort((x, y) => x - y)];
-  let widest = 0;
-  for (;;) {
-    const { group, at, gap } = widestGap(groups);
-    if (gap <= minimum) break;
-    const parent = groups[group] as number[];
-    const split = [
-      ...groups.slice(0, group),
-      parent.slice(0, at),
-      parent.slice(at),
-      ...groups.slice(group + 1),
-    ];
-    if (gap <= MODE_GAP_SDS * Math.max(expectedSd, pooledSd(split))) break;
-    groups = split;
-    widest = Math.max(widest, gap);
+  const sorted = mediansNs.map(Math.log).sort((x, y) => x - y);
+  const candidates = sorted
+    .map((value, index) => ({ at: index, gap: index === 0 ? 0 : value - (sorted[index - 1] as number) }))
+    .filter(({ gap }) => gap > Math.log(1 + MODE_GAP_MIN_PCT / 100))
+    .sort((a, b) => b.gap - a.gap);
+  for (let m = candidates.length; m >= 1; m--) {
+    const chosen = candidates.slice(0, m);
+    const groups = cut(
+      sorted,
+      chosen.map(({ at }) => at).sort((a, b) => a - b),
+    );
+    const narrowest = (chosen.at(-1) as { gap: number }).gap;
+    if (narrowest <= MODE_GAP_SDS * Math.max(expectedSd, pooledSd(groups))) continue;
+    return {
+      clusters: groups.map((group) => ({
+        processes: group.length,
+        centre_ns: Math.exp(group.reduce((sum, x) => sum + x, 0) / group.length),
+      })),
+      gap_pct: 100 * Math.expm1((chosen[0] as { gap: number }).gap),
+    };
   }
-  if (groups.length === 1) return null;
-  return {
-    clusters: groups.map((group) => ({
-      processes: group.length,
-      centre_ns: Math.exp(group.reduce((sum, x) => sum + x, 0) / group.length),
-    })),
-    gap_pct: 100 * Math.expm1(widest),
-  };
+  return null;
 }
