@@ -80,10 +80,12 @@ export function defineSuite<I, O extends Answer>(definition: SuiteDefinition<I, 
   return definition;
 }
 
-/** Variant names of a suite: the required ones first, then the extras in definition order. */
+/**
+ * Variant names of a suite: the required ones first, then the extras in definition order. A suite
+ * derived from a problem (lib/define-problem.ts) has only the required variants that can be derived.
+ */
 export function variantNames(definition: { variants: object }): string[] {
-  const extras = Object.keys(definition.variants).filter(
-    (name) => !REQUIRED_VARIANTS.includes(name as RequiredVariant),
-  );
-  return [...REQUIRED_VARIANTS, ...extras];
+  const names = Object.keys(definition.variants);
+  const extras = names.filter((name) => !REQUIRED_VARIANTS.includes(name as RequiredVariant));
+  return [...REQUIRED_VARIANTS.filter((name) => names.includes(name)), ...extras];
 }

@@ -11,3 +11,8 @@ export function messageOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** V8 signals exhausted stack with a RangeError; its text is the stable part. */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack size exceeded/i.test(error.message);
+}

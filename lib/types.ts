@@ -536,6 +536,359 @@ export const EXPORT_FORMATS = ['github-action-benchmark', 'bencher'] as const;
 /** An export format: github-action-benchmark's `customSmallerIsBetter` input, or Bencher Metric Format. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+// -------------------------------------------------------------------------------------------------
+// Problems (issue 13): a recurrence written once, from which lib/define-problem.ts derives a suite.
+// -------------------------------------------------------------------------------------------------
+
+/** One argument of a state. Primitives only, so that every state can be a cache key. */
+export type StateArg = number | string | bigint | boolean;
+
+/** The arguments of one call of a recurrence after (input, self): the state. */
+export type State = [StateArg, ...StateArg[]];
+
+/**
+ * What `defineProblem` accepts: a recurrence written once, with the recursion going through `self`
+ * (open recursion), so that memobench can hand it a `self` with any cache. Annotate the
+ * recurrence's return type (`(grid, self, i, j): number => ...`): TypeScript cannot infer it from a
+ * body that uses `self`.
+ */
+export interface ProblemDefinition<I, S extends State, R extends Answer> {
+  /** Stable identifier used on the command line and in result files (kebab-case). */
+  id: string;
+  /** Human title, e.g. "Cheapest monotone path through a grid". */
+  title: string;
+  /** What is computed, in one or two sentences; the title when absent. */
+  description?: string;
+  /** The recurrence written out for reports, e.g. "G(n) = n - G(G(n - 1)), G(0) = 0"; the function's source text when absent. */
+  formula?: string;
+  /** Builds the input of size n; problems with data draw it from the seeded `rng`. */
+  input(n: number, rng: Rng): I;
+  /** The state of the top-level call, e.g. `[n]` or `[rows - 1, columns - 1]`. */
+  start(input: I): S;
+  /** The recurrence: the answer at `state`, calling `self(...)` for the states it depends on. Must be pure. */
+  recurrence(input: I, self: (...state: NoInfer<S>) => R, ...state: NoInfer<S>): R;
+  /** An independent way to the answer (a closed form, another algorithm). Without it, variants are only checked against each other. */
+  reference?(input: I): R;
+  /** The size ladder, ascending positive integers, used by every profile (DEFAULT_PROBLEM_SIZES when absent). */
+  sizes?: readonly number[];
+}
+
+/** The kind of one state argument: integers are told apart from other numbers, since only they index a table. */
+export type StateKind = 'integer' | 'number' | 'string' | 'bigint' | 'boolean';
+
+/** What the exploration saw of one state argument, over every state. */
+export interface ArgumentFacts {
+  /** The kinds of value it took. */
+  kinds: StateKind[];
+  /** Smallest and largest value, when every value was an integer (else null). */
+  min: number | null;
+  max: number | null;
+}
+
+/**
+ * The recurrence evaluated once for one input, without using the JavaScript stack for its depth
+ * (lib/explore-problem.ts): the answer and exact facts about its states.
+ */
+export interface Exploration {
+  /** The answer at the start state. */
+  answer: Answer;
+  /** Distinct states: the entries an unbounded cache ends with. */
+  states: number;
+  /** Calls of `self` in a memoized top-down evaluation, cache hits included, plus the top-level call. */
+  calls: number;
+  /** Deepest nesting of those calls, frames of `self` (the top-level call is depth 1). */
+  max_depth: number;
+  /** Per state argument, in order. */
+  arguments: ArgumentFacts[];
+  /** Every value (the answer of every state) was a Number. */
+  numbers: boolean;
+  /** Every value was an integer in the Int32 range. */
+  int32: boolean;
+  /** Which of the watched values (candidate markers for an empty table cell) occurred among the values. */
+  watched_seen: number[];
+}
+
+/** The input a derived suite's variants get: the problem's input, its start state and what the exploration found. */
+export interface ProblemInput<I, S extends State> {
+  /** Input size. */
+  n: number;
+  /** What the problem's `input(n, rng)` returned. */
+  data: I;
+  /** What the problem's `start(data)` returned. */
+  start: S;
+  /** The exploration of this input, or null when it stopped at the state limit (`shape_note` says so). */
+  shape: Exploration | null;
+  shape_note?: string;
+}
+
+/** A typed-array memo a derived `array` variant uses: its type and the value that marks an empty cell. */
+export interface DerivedTable {
+  type: 'Int32Array' | 'Float64Array';
+  /** A value no state takes (checked at every input before the table is used). */
+  empty: number;
+}
+
+/** What `defineProblem` decided when the file was loaded, from one exploration; the same in every process. */
+export interface Derivation {
+  /** Number of state arguments (the length of `start`'s array). */
+  arity: number;
+  /** The ladder size explored at load: the largest whose exploration finished within the state limit; null if none did. */
+  probe_n: number | null;
+  /** That exploration. */
+  probe: Exploration | null;
+  /** Why larger sizes (or every size) could not be explored at load, when they could not. */
+  probe_note?: string;
+  /** Every state argument seen at `probe_n` was an integer: packed keys and tables apply. */
+  integer_states: boolean;
+  /** Every state argument seen at `probe_n` was a Number: keys joined with ',' are exact. */
+  number_states: boolean;
+  /** The `array` variant's table, or null when it does not apply. */
+  table: DerivedTable | null;
+  /** Capacity of the `lru-<c>` variant: the smallest that kept calls within 2x of an unbounded cache's at `lru_n`; null when none is derived. */
+  lru_capacity: number | null;
+  /** The size that capacity was found at: the largest explored one within LRU_SEARCH_MAX_STATES states and LRU_SEARCH_MAX_DEPTH levels (lib/define-problem.ts). */
+  lru_n: number | null;
+  /** `given`: the problem's own reference; `recurrence`: none was given, so answers are checked against the recurrence evaluated once more, exactly (`Exploration.answer`). */
+  reference: 'given' | 'recurrence';
+}
+
+/** The suite derived from a problem: a suite definition like any other, plus the problem and the derivation. */
+export interface ProblemSuite<I, S extends State, R extends Answer>
+  extends SuiteDefinition<ProblemInput<I, S>, R> {
+  problem: ProblemDefinition<I, S, R>;
+  derivation: Derivation;
+}
+
+/** Calls of a recursion whose cache is an LRU of one capacity (lib/lru.ts). */
+export interface CapacityPoint {
+  /** Entries the cache may hold; 0 is no cache. */
+  capacity: number;
+  /** Calls of the recursive function, cache hits included, and the top-level call. */
+  calls: number;
+  /** False when the run was stopped at `calls`, which is then a lower bound. */
+  exact: boolean;
+}
+
+/** The LRU capacity curve of one suite at one n (runners/capacity.ts). */
+export interface CapacityAtSize {
+  n: number;
+  /** Entries of the unbounded cache: with this capacity nothing is evicted. */
+  states: number;
+  /** Calls with the unbounded cache. */
+  unbounded_calls: number;
+  /** The smallest capacity whose calls stay within `factor` x `unbounded_calls`. */
+  smallest_sufficient: number;
+  /** Calls at that capacity. */
+  calls_at_smallest: number;
+  /** Calls with one entry fewer (above the factor), null when the smallest sufficient capacity is 0. */
+  below_smallest: CapacityPoint | null;
+  /** Calls at capacities 0, 1, 2, 3 and the powers of two below `states`, each run stopped at `CapacityCurve.curve_limit_factor` x `unbounded_calls`. */
+  curve: CapacityPoint[];
+}
+
+/** Calls against LRU capacity for one suite, over sizes (runners/capacity.ts). */
+export interface CapacityCurve {
+  suite: string;
+  /** The variant run with its `t.memoize` cache bounded (every suite's `closure`). */
+  variant: string;
+  /** A capacity is sufficient when its calls are at most this many times the unbounded cache's. */
+  factor: number;
+  /** Curve points stop at this many times the unbounded cache's calls. */
+  curve_limit_factor: number;
+  /** One entry per size, ascending, up to the first size the unbounded run could not do. */
+  sizes: CapacityAtSize[];
+  /** Why sizes are missing (a stack overflow at that n), when they are. */
+  note?: string;
+}
+
+/** How deep the top-down form of a problem gets on this process's stack (runners/depth.ts). */
+export interface StackReach {
+  /** The variant run to find it. */
+  variant: string;
+  /** Largest n whose call returned without a stack overflow, and its exact recursion depth (frames of `self`); null if the first probe overflowed (or, for a depth, past the exploration's state limit). */
+  reached_n: number | null;
+  reached_depth: number | null;
+  /** Smallest n whose call overflowed the stack, and the depth it needed; null if none did up to the last probe. */
+  overflow_n: number | null;
+  overflow_depth: number | null;
+  /** Every size tried, in order, and whether its call fitted. */
+  probes: { n: number; fits: boolean }[];
+  /** Why the search stopped without an overflow, or why a depth is missing. */
+  note?: string;
+}
+
+/** A median time per call with its 95% confidence interval, ns (the verdict's view of a timed cell). */
+export interface MedianInterval {
+  median_ns: number;
+  ci_low_ns: number;
+  ci_high_ns: number;
+}
+
+/**
+ * What the verdict on a problem is built from (reports/verdict.ts): measurements only, already
+ * chosen by the caller, in a shape of its own so that the verdict does not depend on how cells are
+ * stored. Every part is optional; a missing part gives no sentence.
+ */
+export interface VerdictInput {
+  /** `given`: answers were checked against the problem's reference; `recurrence`: only against each other. */
+  reference: 'given' | 'recurrence';
+  /** Where a memoized variant starts to beat naive for good. */
+  crossover?: {
+    variant: string;
+    /** Smallest measured n from which it is faster (separated intervals) at every larger n both reached; null when it is not faster at the largest. */
+    n: number | null;
+    /** The largest n both reached. */
+    largest_n: number;
+    /** The deciding intervals at `n` (or at `largest_n` when `n` is null). */
+    variant_at: MedianInterval;
+    naive_at: MedianInterval;
+    /** The measured size just below `n`, where the intervals did not separate, with them. */
+    before?: { n: number; variant: MedianInterval; naive: MedianInterval };
+  };
+  /** The fastest variant at the largest size every compared variant reached, and the others' medians there. */
+  fastest?: {
+    n: number;
+    variant: string;
+    median_ns: number;
+    others: { variant: string; median_ns: number }[];
+  };
+  /** Retained bytes and cache entries per variant at one size. */
+  memory?: { n: number; variants: { variant: string; retained_bytes: number; entries: number }[] };
+  /** How deep the top-down form got on the default stack. */
+  depth?: Pick<StackReach, 'variant' | 'reached_n' | 'reached_depth' | 'overflow_n' | 'overflow_depth'>;
+  /** The smallest sufficient LRU capacity per size. */
+  capacity?: {
+    /** Sufficient: calls at most this many times the unbounded cache's. */
+    factor: number;
+    sizes: Pick<
+      CapacityAtSize,
+      'n' | 'states' | 'unbounded_calls' | 'smallest_sufficient' | 'calls_at_smallest' | 'below_smallest'
+    >[];
+  };
+}
+
+/**
+ * One cell's processes summarised on the log scale, before any run-wide information is applied
+ * (lib/process-interval.ts). Logs are natural logs of ns per call.
+ */
+export interface ProcessSummary extends ProcessSpread {
+  /** The point estimate's log: mean of the log process medians but the slowest (of two: the faster). */
+  log_estimate: number;
+  /** Processes the estimate rests on: all but the slowest (1 of 1 or 2). */
+  kept: number;
+  /**
+   * Sample variance of the kept log process medians (of both, with two processes), log units
+   * squared, never below what a process median can resolve (varianceFloor in
+   * lib/process-interval.ts); NaN with one process.
+   */
+  variance_log: number;
+  /** Degrees of freedom of variance_log (0 with one process). */
+  df: number;
+  /** Mean over processes of the variance of the log process median from its own samples, log units squared. */
+  within_variance_log: number;
+  /**
+   * Quantised samples: the finest step between two distinct samples of a process whose samples
+   * repeat values, relative to its median (0.01 = 1%); 0 when no process shows a step. Quantised
+   * timings cannot resolve less.
+   */
+  resolution: number;
+}
+
+/**
+ * The run-wide prior of the between-process variance of log process medians: a scaled inverse
+ * chi-square with `df` degrees of freedom around a variance that depends on the cell's duration
+ * (lib/process-prior.ts).
+ */
+export interface ProcessPrior {
+  /** The prior's typical variance at a few durations (ascending), log units squared; interpolated on log duration in between. */
+  knots: { duration_ns: number; variance_log: number }[];
+  /** How many degrees of freedom the prior is worth. */
+  df: number;
+  /** Cells the prior was fitted on. */
+  cells: number;
+}
+
+/**
+ * What an interval rests on. `processes`: the spread of the cell's own processes (moderated by the
+ * run's prior when there is one); `prior`: one process, with the run's typical spread between
+ * processes at that duration; `within-process`: one process and no prior: the interval of that
+ * process's median from its samples, which says nothing about another run.
+ */
+export type IntervalBasis = 'processes' | 'prior' | 'within-process';
+
+/** Processes of one cell that fall into groups far apart (two JIT outcomes, a disturbed process). */
+export interface ProcessDisagreement {
+  /** The groups, fastest first: how many processes, and their geometric mean median, ns. */
+  clusters: { processes: number; centre_ns: number }[];
+  /** The largest gap between neighbouring groups, slower over faster minus 1, percent. */
+  gap_pct: number;
+}
+
+/** A cell's point estimate and its 95% prediction interval for another run (lib/process-interval.ts). */
+export interface ProcessInterval extends ProcessSpread {
+  /**
+   * Geometric mean of the process medians but the slowest (of two: the faster; of one: that one),
+   * ns. Disturbed processes are slower, never faster, so the slowest is set aside.
+   */
+  estimate_ns: number;
+  /**
+   * The 95% prediction interval of the estimate that an independent run of the same code on the
+   * same machine would report with `replicate_processes` processes, ns (for basis `within-process`:
+   * the 95% confidence interval of the one process's median).
+   */
+  low_ns: number;
+  high_ns: number;
+  /** high_ns / estimate_ns - 1, which equals estimate_ns / low_ns - 1 (the interval is symmetric in log), percent. */
+  half_width_pct: number;
+  basis: IntervalBasis;
+  /** Variance of log(another run's estimate) - log(this estimate), log units squared. */
+  prediction_variance_log: number;
+  /** Its degrees of freedom (Infinity for basis `within-process`). */
+  df: number;
+  /** Processes the estimate rests on after trimming. */
+  kept: number;
+  /** Processes the other run is assumed to have (not used for basis `within-process`). */
+  replicate_processes: number;
+  /** True when the cell's own spread was too large for the run's prior and was used alone. */
+  prior_rejected: boolean;
+  /** Set when the process medians fall into groups far apart; null otherwise. */
+  disagreement: ProcessDisagreement | null;
+}
+
+/** The ratio of two cells' estimates measured in different processes, and its 95% prediction interval. */
+export interface RatioInterval {
+  /** Numerator's estimate over the denominator's (a speedup when the denominator is the slower variant). */
+  ratio: number;
+  /** The 95% prediction interval of the ratio another run would report. */
+  low: number;
+  high: number;
+  /** high / ratio - 1, which equals ratio / low - 1, percent. */
+  half_width_pct: number;
+  /** The weaker basis of the two cells. */
+  basis: IntervalBasis;
+  /** Degrees of freedom of the interval: the smaller of the two cells'. */
+  df: number;
+}
+
+/** Settings of the adaptive stopping rule (lib/adaptive-stop.ts). */
+export interface StopSettings {
+  /** Never stop before this many processes. */
+  min_processes: number;
+  /** Always stop at this many processes. */
+  max_processes: number;
+  /** Stop once every interval's half-width is at most this, percent. */
+  target_half_width_pct: number;
+}
+
+/** After a round: whether a cell (or a ladder: all its cells) gets another process, and why. */
+export interface StopDecision {
+  stop: boolean;
+  /** `minimum`: fewer processes than the minimum; `wide`: an interval is wider than the target; `target`: all within it; `cap`: the maximum is reached. */
+  reason: 'minimum' | 'wide' | 'target' | 'cap';
+  /** The widest half-width among the intervals considered, percent. */
+  widest_pct: number;
+}
+
 /** A column of a report table whose cells are text: a name, a status, a verdict. */
 export interface TextColumn<Row> {
   header: string;

@@ -1,11 +1,9 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { Cell, RunOptions, SkipReason } from '../lib/types.ts';
 import { type ChildCode, SOURCE_CODE } from './child-code.ts';
+import { watchStderr } from './child-stderr.ts';
 import type { Job } from './jobs.ts';
 import type { ChildMessage, ChildTask } from './protocol.ts';
-
-/** How much of a dead child's stderr a `crashed` cell quotes, characters. */
-const STDERR_TAIL = 400;
 
 /** Node flags of a child: GC exposed for memory figures, the code's loader (tsx for sources), the asked stack size. */
 export function childExecArgv(
@@ -56,9 +54,9 @@ type Event =
 /**
  * Climbs one job's ladder in a child process, yielding its cells. A cell that takes longer than
  * `cell_timeout_ms` gets the child killed and status `timeout`; a child that dies gets `crashed`
- * with its exit code or signal and the end of its stderr. Either way the sizes above are
- * yielded as skipped, and the run goes on. `child` may have been started earlier (spawnChild, with
- * the same `code`).
+ * with its exit code or signal and the line of its stderr that says why (child-stderr.ts). Either
+ * way the sizes above are yielded as skipped, and the run goes on. `child` may have been started
+ * earlier (spawnChild, with the same `code`).
  */
 export async function* runIsolated(
   job: Job,
@@ -76,10 +74,7 @@ export async function* runIsolated(
     cache_mode: options.cache_mode,
   } as const;
   const events = channel<Event>();
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4 * STDERR_TAIL);
-  });
+  const stderr = watchStderr(child.stderr);
   child.on('message', (message: ChildMessage) => events.push(message));
   child.on('exit', (code, signal) => events.push({ type: 'exit', code, signal }));
   // A child started ahead may have died before anyone listened (its stderr is still buffered).
@@ -144,7 +139,7 @@ export async function* runIsolated(
         const why =
           event.type === 'fatal'
             ? event.message
-            : `child process died (${event.signal ?? `exit code ${event.code}`})${tail(stderr)}`;
+            : deathMessage(event.code, event.signal, await stderr.cause());
         remaining.splice(remaining.indexOf(n), 1);
         yield { ...base, n, status: 'crashed', message: why };
         yield* skipRest('crashed', `crashed at n = ${n}`);
@@ -158,12 +153,8 @@ export async function* runIsolated(
   }
 }
 
-/** The last meaningful line of a dead child's stderr, for the message. */
-function tail(stderr: string): string {
-  const lines = stderr
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('at ') && !line.startsWith('npm warn'));
-  const last = lines.filter((line) => /error|fatal|memory|abort/i.test(line)).at(-1) ?? lines.at(-1);
-  return last === undefined ? '' : `: ${last.slice(0, STDERR_TAIL)}`;
+/** What a `crashed` cell says about a child that died: how, and why when its stderr told. */
+function deathMessage(code: number | null, signal: NodeJS.Signals | null, cause: string | undefined): string {
+  const how = `child process died (${signal ?? `exit code ${code}`})`;
+  return cause === undefined ? how : `${how}: ${cause}`;
 }

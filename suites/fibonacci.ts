@@ -1,5 +1,5 @@
 import { defineSuite } from '../lib/define-suite.ts';
-import { libraryVariants } from './_memoizers.ts';
+import { libraryVariants } from '../lib/memoizers.ts';
 import { P } from './_modular.ts';
 
 /** Fast doubling in BigInt: F(2k) = F(k)(2F(k+1) - F(k)), F(2k+1) = F(k)^2 + F(k+1)^2 (mod P). */
@@ -16,7 +16,7 @@ export function fibonacciFastDoubling(n: number): number {
   return Number(a);
 }
 
-/** The audit's npm memoizers (suites/_memoizers.ts); the recursion goes through each one's binding. */
+/** The audit's npm memoizers (lib/memoizers.ts); the recursion goes through each one's binding. */
 const audit = libraryVariants<[n: number], number, number>(undefined, (memoizer) => (t) => {
   const fib: (n: number) => number = t.memoizeWith(memoizer, (n: number): number =>
     n < 2 ? n : (fib(n - 1) + fib(n - 2)) % P,

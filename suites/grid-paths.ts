@@ -1,5 +1,5 @@
 import { defineSuite } from '../lib/define-suite.ts';
-import { libraryVariants } from './_memoizers.ts';
+import { libraryVariants } from '../lib/memoizers.ts';
 import { P } from './_modular.ts';
 
 /**
@@ -13,7 +13,7 @@ export function centralBinomialExact(n: number): bigint {
 }
 
 /**
- * The audit's npm memoizers (suites/_memoizers.ts), written like `closure`: the recursion goes through
+ * The audit's npm memoizers (lib/memoizers.ts), written like `closure`: the recursion goes through
  * each one's binding, with (i, j) as two arguments, so a memoizer keyed on the first one shows it.
  */
 const audit = libraryVariants<[i: number, j: number], number, number>(

@@ -1,5 +1,5 @@
 import { defineSuite } from '../lib/define-suite.ts';
-import { libraryVariants } from './_memoizers.ts';
+import { libraryVariants } from '../lib/memoizers.ts';
 
 /** A 0/1 knapsack instance: item i weighs `weights[i]` and is worth `values[i]` (integer units). */
 export interface KnapsackInput {
@@ -60,7 +60,7 @@ export function knapsackPareto({ weights, values, capacity }: KnapsackInput): nu
 }
 
 /**
- * The audit's npm memoizers (suites/_memoizers.ts), written like `closure`: the recursion goes through
+ * The audit's npm memoizers (lib/memoizers.ts), written like `closure`: the recursion goes through
  * each one's binding, with (i, w) as two arguments, so a memoizer keyed on the first one shows it.
  */
 const audit = libraryVariants<[i: number, w: number], KnapsackInput, number>(

@@ -1,5 +1,5 @@
 import { defineSuite } from '../lib/define-suite.ts';
-import { libraryVariants } from './_memoizers.ts';
+import { libraryVariants } from '../lib/memoizers.ts';
 
 /** Two strings of equal length over a four-letter alphabet. */
 export interface LcsInput {
@@ -33,7 +33,7 @@ export function lcsBitParallel(a: string, b: string): number {
 }
 
 /**
- * The audit's npm memoizers (suites/_memoizers.ts), written like `closure`: the recursion goes through
+ * The audit's npm memoizers (lib/memoizers.ts), written like `closure`: the recursion goes through
  * each one's binding, with (i, j) as two arguments, so a memoizer keyed on the first one shows it.
  */
 const audit = libraryVariants<[i: number, j: number], LcsInput, number>(

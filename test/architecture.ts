@@ -1,8 +1,9 @@
 /**
  * The project's layering, as data, and the check that keeps it: data flows suites -> runners ->
  * results.json -> reports and checks, with lib/ (types, statistics, formatting, keys) below them
- * all and scripts/ (the command line) above them all. A folder may import itself and the folders
- * listed here; scripts/ and test/ may import anything.
+ * all and scripts/ (the command line) above them all; examples/ (problem files) stand beside
+ * suites/. A folder may import itself and the folders listed here; scripts/ and test/ may import
+ * anything.
  */
 import { dirname, join, normalize } from 'node:path';
 
@@ -10,6 +11,7 @@ import { dirname, join, normalize } from 'node:path';
 export const LAYERS: Record<string, readonly string[]> = {
   lib: [],
   suites: ['lib'],
+  examples: ['lib'],
   runners: ['lib'],
   reports: ['lib'],
   checks: ['lib'],

@@ -1,34 +1,80 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import betainc from '@stdlib/math-base-special-betainc';
+import digamma from '@stdlib/math-base-special-digamma';
+import trigamma from '@stdlib/math-base-special-trigamma';
 import { bootstrapRatioInterval } from '../checks/bootstrap.ts';
 import { mannWhitney } from '../checks/mann-whitney.ts';
-import { fitPrior, fUpperTail, logSummary, moderatedTest, VARIANCE_FLOOR } from '../checks/moderated.ts';
+import { fitPrior, logSummary, moderatedTest, VARIANCE_FLOOR } from '../checks/moderated.ts';
 import { adjust, benjaminiHochberg, holm } from '../checks/multiple-testing.ts';
+import { createRng } from '../lib/random.ts';
 import {
-  digamma,
-  incompleteBeta,
+  fUpperTail,
+  normalTwoSided,
   studentQuantileTwoSided,
   studentTwoSided,
-  trigamma,
   trigammaInverse,
-} from '../checks/special.ts';
-import { createRng } from '../lib/random.ts';
+} from '../lib/special.ts';
 import { gaussian } from './checks-synthetic.ts';
 
 const close = (actual: number, expected: number, tolerance: number) =>
   assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} is not within ${tolerance} of ${expected}`);
 
 describe('special functions', () => {
-  it('match published values', () => {
-    close(incompleteBeta(0.3, 2, 3), 0.3483, 1e-10);
-    close(studentTwoSided(2.776445, 4), 0.05, 1e-6);
-    close(studentTwoSided(12.7062, 1), 0.05, 1e-5);
-    close(studentQuantileTwoSided(0.05, 10), 2.228139, 1e-5);
-    close(studentQuantileTwoSided(0.05, Number.POSITIVE_INFINITY), 1.959964, 1e-5);
-    close(digamma(1), -0.5772156649, 1e-9);
-    close(trigamma(1), Math.PI ** 2 / 6, 1e-9);
-    close(trigammaInverse(trigamma(3.7)), 3.7, 1e-8);
-    close(fUpperTail(4.018, 4, 30), 0.01, 1e-4);
+  // Reference values: the critical values of the published t and F tables, closed forms, and
+  // scipy.stats 1.17 (independent code: Cephes and Boost) for the far tails.
+  it('give the normal and Student t tails of the published tables', () => {
+    close(normalTwoSided(1.959964), 0.05, 1e-7);
+    close(normalTwoSided(-3), 0.0026997960632601913, 1e-15);
+    // Far tails keep their digits (relative 1e-9), as 1 - cdf would not.
+    close(normalTwoSided(10), 1.523970604832094e-23, 1e-32);
+    close(studentTwoSided(2.776445, 4), 0.05, 1e-7);
+    close(studentTwoSided(-12.7062, 1), 0.05, 1e-6);
+    close(studentTwoSided(10, 30), 4.575251408229618e-11, 1e-20);
+    // df = 1 is the Cauchy distribution: P(|T| >= t) = (2 / pi) atan(1 / t).
+    close(studentTwoSided(1e6, 1), (2 / Math.PI) * Math.atan(1e-6), 1e-16);
+  });
+
+  it('invert the two-sided Student t tail', () => {
+    close(studentQuantileTwoSided(0.05, 10), 2.228139, 1e-6);
+    close(studentQuantileTwoSided(0.05, 1), 12.706205, 1e-6);
+    close(studentQuantileTwoSided(0.01, 5), 4.032143, 1e-6);
+    close(studentQuantileTwoSided(0.05, 30), 2.042272, 1e-6);
+    // Many degrees of freedom: the normal's 1.959964.
+    close(studentQuantileTwoSided(0.05, 1e6), 1.959964, 1e-5);
+    // Infinite degrees of freedom: the normal limit itself (stdlib's t gives NaN there).
+    close(studentQuantileTwoSided(0.05, Number.POSITIVE_INFINITY), 1.959964, 1e-6);
+    close(studentTwoSided(1.959964, Number.POSITIVE_INFINITY), 0.05, 1e-6);
+    // Cauchy: the t with (2 / pi) atan(1 / t) = 1e-9.
+    close(
+      studentQuantileTwoSided(1e-9, 1),
+      1 / Math.tan((Math.PI / 2) * 1e-9),
+      1e-9 / Math.tan((Math.PI / 2) * 1e-9),
+    );
+    close(studentTwoSided(studentQuantileTwoSided(1e-6, 7), 7), 1e-6, 1e-15);
+  });
+
+  it('give the F tail and the incomplete beta function the checks use', () => {
+    close(fUpperTail(4.017877, 4, 30), 0.01, 1e-7);
+    close(fUpperTail(1, 4, 4), 0.5, 1e-15);
+    assert.equal(fUpperTail(0, 4, 30), 1);
+    // I_0.3(2, 3) = P(Binomial(4, 0.3) >= 2) = 0.3483 exactly: betainc takes (x, a, b).
+    close(betainc(0.3, 2, 3), 0.3483, 1e-15);
+  });
+
+  it('give the digamma family at its closed forms, and invert trigamma', () => {
+    const euler = 0.5772156649015329;
+    close(digamma(1), -euler, 1e-15);
+    close(digamma(0.5), -euler - 2 * Math.LN2, 1e-14);
+    close(trigamma(1), Math.PI ** 2 / 6, 1e-14);
+    close(trigamma(0.5), Math.PI ** 2 / 2, 1e-14);
+    for (const y of [0.3, 1, 3.7, 15, 200]) {
+      const x = trigamma(y);
+      assert.ok(
+        Math.abs(trigammaInverse(x) - y) <= 1e-7 * y,
+        `trigammaInverse(trigamma(${y})) = ${trigammaInverse(x)}`,
+      );
+    }
   });
 });
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { memoize as microMemoize } from 'micro-memoize';
+import { libraryVariants } from '../lib/memoizers.ts';
 import { createRng } from '../lib/random.ts';
 import { plainTools } from '../lib/tools.ts';
 import type { Answer, SuiteDefinition } from '../lib/types.ts';
 import { createCountingTools } from '../runners/counting-tools.ts';
-import { libraryVariants } from '../suites/_memoizers.ts';
 import fibonacci, { fibonacciFastDoubling } from '../suites/fibonacci.ts';
 import gridPaths from '../suites/grid-paths.ts';
 import knapsack from '../suites/knapsack.ts';

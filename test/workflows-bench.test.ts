@@ -31,11 +31,11 @@ const expression = (name: string) => `\${{ ${name} }}`;
 const runs = (job: Job) => job.steps.map((step) => step.run ?? '').join('\n');
 
 describe('.github/workflows/bench.yml', () => {
-  it('runs on pull requests with Node 20 and 22', async () => {
+  it('runs on pull requests with Node 20, 22 and 24', async () => {
     const file = await workflow('bench.yml');
     assert.ok('pull_request' in file.on);
     const job = file.jobs.check as Job;
-    assert.deepEqual(job.strategy?.matrix?.node, [20, 22]);
+    assert.deepEqual(job.strategy?.matrix?.node, [20, 22, 24]);
     const setup = job.steps.find((step) => step.uses?.startsWith('actions/setup-node'));
     assert.equal(setup?.with?.['node-version'], expression('matrix.node'));
   });

@@ -3,12 +3,7 @@ import lodashMemoize from 'lodash.memoize';
 import memoize from 'memoize';
 import memoizee from 'memoizee';
 import { memoize as microMemoize } from 'micro-memoize';
-import {
-  type Answer,
-  LIBRARY_CONFIGURATIONS,
-  type LibraryVariant,
-  type VariantFactory,
-} from '../lib/types.ts';
+import { type Answer, LIBRARY_CONFIGURATIONS, type LibraryVariant, type VariantFactory } from './types.ts';
 
 /**
  * The npm memoizers of the audit (issue 4), each in two configurations: `default`, exactly the basic

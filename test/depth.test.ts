@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import hofstadterG from '../examples/hofstadter-g.ts';
+import { defineProblem } from '../lib/define-problem.ts';
+import { findStackReach } from '../runners/depth.ts';
+
+describe('findStackReach()', () => {
+  it('finds adjacent sizes that fit and overflow, with their exact depths', () => {
+    const reach = findStackReach(hofstadterG, { seed: 1 });
+    assert.ok(reach.reached_n !== null && reach.overflow_n !== null);
+    assert.equal(reach.overflow_n, reach.reached_n + 1);
+    // G(n) recurses through G(n - 1), ..., G(0): n + 1 frames of self.
+    assert.deepEqual(
+      [reach.reached_depth, reach.overflow_depth],
+      [reach.reached_n + 1, reach.overflow_n + 1],
+    );
+    assert.ok(reach.reached_n > 1_000, `reached only n = ${reach.reached_n}`);
+    assert.ok(reach.probes.some((probe) => probe.fits) && reach.probes.some((probe) => !probe.fits));
+  });
+
+  it('measures the stack it runs on: a smaller --stack-size reaches less', () => {
+    const script = `
+      import g from './examples/hofstadter-g.ts';
+      import { findStackReach } from './runners/depth.ts';
+      console.log(findStackReach(g, { seed: 1 }).reached_n);`;
+    const reachWith = (kib: number) =>
+      Number(
+        execFileSync(
+          process.execPath,
+          [`--stack-size=${kib}`, '--import', 'tsx', '--input-type=module', '-e', script],
+          {
+            cwd: new URL('..', import.meta.url),
+            encoding: 'utf8',
+          },
+        ).trim(),
+      );
+    const small = reachWith(200);
+    const large = reachWith(800);
+    assert.ok(small > 0 && small < 0.5 * large, `200 KiB: n = ${small}; 800 KiB: n = ${large}`);
+  });
+
+  it('says so when nothing overflows up to its largest size', () => {
+    const flat = defineProblem({
+      id: 'flat',
+      title: 'No recursion',
+      input: (n) => n,
+      start: (n) => [n],
+      recurrence: (_, _self, k): number => k,
+      sizes: [1, 2],
+    });
+    const reach = findStackReach(flat, { seed: 1, max_n: 64 });
+    assert.deepEqual([reach.reached_n, reach.reached_depth, reach.overflow_n], [64, 1, null]);
+    assert.equal(reach.note, 'no overflow up to n = 64 (the search stops there)');
+    assert.throws(
+      () => findStackReach(flat, { seed: 1, variant: 'bottom-up' }),
+      /problem 'flat' has no variant 'bottom-up'/,
+    );
+  });
+});
