@@ -1,4 +1,4 @@
-import { normalTwoSided } from './special.ts';
+import { normalTwoSided } from '../lib/special.ts';
 
 /** The result of a Mann-Whitney U test of two samples. */
 export interface MannWhitneyResult {

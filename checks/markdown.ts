@@ -1,5 +1,7 @@
 import { markdownSafe } from '../lib/escape.ts';
 import { formatNs, formatRatio } from '../lib/format.ts';
+import { markdownTable } from '../lib/tables.ts';
+import type { Table, TableColumn } from '../lib/types.ts';
 import type { Comparison, ExactDifference, RelativeVariant, RunSummary, TimeCell } from './types.ts';
 
 /** Most rows of one table; the JSON output has them all. */
@@ -16,12 +18,12 @@ function formatP(p: number): string {
   return p < 1e-4 ? p.toExponential(1) : p.toPrecision(2);
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const shown = rows.slice(0, MAX_ROWS);
-  const out = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
-  for (const row of shown) out.push(`| ${row.map((cell) => markdownSafe(cell)).join(' | ')} |`);
-  if (rows.length > shown.length)
-    out.push('', `(${rows.length - shown.length} more rows in the JSON output)`);
+/** The table as Markdown, its first MAX_ROWS rows and how many more the JSON output has. */
+function limitedTable<Row>(table: Table<Row>): string[] {
+  const shown = table.rows.slice(0, MAX_ROWS);
+  const out = markdownTable({ ...table, rows: shown });
+  if (table.rows.length > shown.length)
+    out.push('', `(${table.rows.length - shown.length} more rows in the JSON output)`);
   return out;
 }
 
@@ -40,6 +42,16 @@ function runLine(label: string, run: RunSummary): string {
 const where = (d: { suite: string; variant: string; runner: string }) =>
   `${d.suite} / ${d.variant}${d.runner === 'tinybench' ? '' : ` (${d.runner})`}`;
 
+/** One row of the exact differences: a cell's field, or a ladder's cells present on one side only. */
+interface ExactRow {
+  where: string;
+  /** The cell's n, the sizes of a group, or "all n". */
+  n: string;
+  field: string;
+  a: string;
+  b: string;
+}
+
 function exactSection(comparison: Comparison): string[] {
   const { exact } = comparison;
   const out = ['## Exact fields', ''];
@@ -55,7 +67,7 @@ function exactSection(comparison: Comparison): string[] {
   );
   // Cells missing on one side are grouped per ladder (a suite or variant added or removed is one row).
   const missing = new Map<string, { d: ExactDifference; sizes: number[] }>();
-  const rows: string[][] = [];
+  const rows: ExactRow[] = [];
   for (const d of exact.differences) {
     if (d.field === 'presence' && d.n !== null) {
       const key = `${where(d)}\u0000${d.a}`;
@@ -64,47 +76,80 @@ function exactSection(comparison: Comparison): string[] {
       missing.set(key, group);
       continue;
     }
-    rows.push([
-      where(d),
-      d.n === null ? 'all n' : String(d.n),
-      d.field === 'complexity' ? 'complexity class of calls' : d.field,
-      d.a,
-      d.b,
-    ]);
+    rows.push({
+      where: where(d),
+      n: d.n === null ? 'all n' : String(d.n),
+      field: d.field === 'complexity' ? 'complexity class of calls' : d.field,
+      a: d.a,
+      b: d.b,
+    });
   }
-  const grouped = [...missing.values()].map(({ d, sizes }) => [
-    where(d),
-    sizes.join(', '),
-    'cell present',
-    d.a === 'present' ? 'yes' : 'no',
-    d.b === 'present' ? 'yes' : 'no',
-  ]);
-  rows.unshift(...grouped);
-  out.push(...table(['suite / variant', 'n', 'field', 'A', 'B'], rows));
+  const grouped = [...missing.values()].map(({ d, sizes }) => ({
+    where: where(d),
+    n: sizes.join(', '),
+    field: 'cell present',
+    a: d.a === 'present' ? 'yes' : 'no',
+    b: d.b === 'present' ? 'yes' : 'no',
+  }));
+  out.push(
+    ...limitedTable<ExactRow>({
+      sortable: false,
+      rows: [...grouped, ...rows],
+      columns: [
+        { header: 'suite / variant', text: (row) => row.where },
+        { header: 'n', text: (row) => row.n },
+        { header: 'field', text: (row) => row.field },
+        { header: 'A', text: (row) => row.a },
+        { header: 'B', text: (row) => row.b },
+      ],
+    }),
+  );
   return out;
 }
 
-function timeRows(cells: readonly TimeCell[]): string[][] {
-  return cells.map((cell) => [
-    where(cell),
-    String(cell.n),
-    formatNs(cell.center_a_ns),
-    formatNs(cell.center_b_ns),
-    formatChange(cell.ratio),
-    `${formatChange(cell.ci_low)} to ${formatChange(cell.ci_high)}`,
-    formatP(cell.p_adjusted),
-  ]);
+/** Time cells compared across the runs: centres, change and its interval, corrected p-value. */
+function timeTable(cells: readonly TimeCell[]): Table<TimeCell> {
+  return {
+    sortable: false,
+    rows: cells,
+    columns: [
+      { header: 'suite / variant', text: where },
+      { header: 'n', numeric: true, unit: 'n', text: (cell) => String(cell.n), sort: (cell) => cell.n },
+      {
+        header: 'A per call',
+        numeric: true,
+        unit: 'ns',
+        text: (cell) => formatNs(cell.center_a_ns),
+        sort: (cell) => cell.center_a_ns,
+      },
+      {
+        header: 'B per call',
+        numeric: true,
+        unit: 'ns',
+        text: (cell) => formatNs(cell.center_b_ns),
+        sort: (cell) => cell.center_b_ns,
+      },
+      {
+        header: 'change',
+        numeric: true,
+        unit: 'B / A',
+        text: (cell) => formatChange(cell.ratio),
+        sort: (cell) => cell.ratio,
+      },
+      {
+        header: 'CI of change',
+        text: (cell) => `${formatChange(cell.ci_low)} to ${formatChange(cell.ci_high)}`,
+      },
+      {
+        header: 'corrected p',
+        numeric: true,
+        unit: 'probability',
+        text: (cell) => formatP(cell.p_adjusted),
+        sort: (cell) => cell.p_adjusted,
+      },
+    ],
+  };
 }
-
-const TIME_HEADER = [
-  'suite / variant',
-  'n',
-  'A per call',
-  'B per call',
-  'change',
-  'CI of change',
-  'corrected p',
-];
 
 function sameMachineSection(comparison: Comparison): string[] {
   const { time, settings } = comparison;
@@ -126,8 +171,8 @@ function sameMachineSection(comparison: Comparison): string[] {
       );
     }
     if (regressed.length > 0)
-      out.push('', '### Slower (regressions)', '', ...table(TIME_HEADER, timeRows(regressed)));
-    if (improved.length > 0) out.push('', '### Faster', '', ...table(TIME_HEADER, timeRows(improved)));
+      out.push('', '### Slower (regressions)', '', ...limitedTable(timeTable(regressed)));
+    if (improved.length > 0) out.push('', '### Faster', '', ...limitedTable(timeTable(improved)));
   }
   if (indicative.length > 0) {
     const moved = indicative
@@ -139,7 +184,7 @@ function sameMachineSection(comparison: Comparison): string[] {
       '',
       'Not a verdict: with one process per run, a whole process being faster or slower looks like a change.',
     );
-    if (moved.length > 0) out.push('', ...table(TIME_HEADER, timeRows(moved)));
+    if (moved.length > 0) out.push('', ...limitedTable(timeTable(moved)));
   }
   return out;
 }
@@ -149,27 +194,41 @@ function relativeSection(comparison: Comparison): string[] {
   const changed = time.relative
     .filter((variant) => variant.verdict !== 'unchanged')
     .sort((x, y) => Math.abs(Math.log(y.factor)) - Math.abs(Math.log(x.factor)));
-  const rows = changed.map((variant: RelativeVariant) => [
-    where(variant),
-    variant.sizes.join(', '),
-    formatRatio(variant.relative_a),
-    formatRatio(variant.relative_b),
-    formatRatio(variant.factor),
-    variant.verdict === 'regressed' ? 'slower than its neighbours' : 'faster than its neighbours',
-  ]);
   const out = [
     `${time.relative.length} suite × variant pairs compared; ${changed.length} moved beyond ×${comparison.settings.relative_tolerance}.`,
   ];
-  if (rows.length > 0) {
-    out.push(
-      '',
-      ...table(
-        ['suite / variant', 'sizes n', 'A: time / others', 'B: time / others', 'B / A', 'meaning'],
-        rows,
-      ),
-    );
-  }
+  if (changed.length > 0) out.push('', ...limitedTable(relativeTable(changed)));
   return out;
+}
+
+/** Variants whose time relative to their neighbours moved between the runs. */
+function relativeTable(variants: readonly RelativeVariant[]): Table<RelativeVariant> {
+  const ratio = (
+    header: string,
+    value: (variant: RelativeVariant) => number,
+  ): TableColumn<RelativeVariant> => ({
+    header,
+    numeric: true,
+    unit: 'x',
+    text: (variant) => formatRatio(value(variant)),
+    sort: value,
+  });
+  return {
+    sortable: false,
+    rows: variants,
+    columns: [
+      { header: 'suite / variant', text: where },
+      { header: 'sizes n', text: (variant) => variant.sizes.join(', ') },
+      ratio('A: time / others', (variant) => variant.relative_a),
+      ratio('B: time / others', (variant) => variant.relative_b),
+      ratio('B / A', (variant) => variant.factor),
+      {
+        header: 'meaning',
+        text: (variant) =>
+          variant.verdict === 'regressed' ? 'slower than its neighbours' : 'faster than its neighbours',
+      },
+    ],
+  };
 }
 
 /** The comparison as a Markdown document (printed by compare and check, and written as check.md). */

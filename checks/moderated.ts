@@ -1,8 +1,13 @@
-import digamma from '@stdlib/math-base-special-digamma';
-import trigamma from '@stdlib/math-base-special-trigamma';
-import fCdf from '@stdlib/stats-base-dists-f-cdf';
+import {
+  digamma,
+  fUpperTail,
+  studentQuantileTwoSided,
+  studentTwoSided,
+  trigamma,
+  trigammaInverse,
+} from '../lib/special.ts';
 import { median } from '../lib/stats.ts';
-import { studentQuantileTwoSided, studentTwoSided, trigammaInverse } from './special.ts';
+import { trimmedLogMean } from '../lib/trimmed-log-mean.ts';
 
 /**
  * A t-test on the logs of the process medians whose variance borrows strength from all the cells
@@ -77,64 +82,6 @@ export function fitPrior(variances: readonly number[], dfs: readonly number[]): 
   return { variance: Math.exp(centre + digamma(df / 2) - Math.log(df / 2)), df };
 }
 
-/**
- * P(F(d1, d2) >= f): the upper tail of Fisher's F distribution (1 for f <= 0, NaN for NaN). As
- * 1 - CDF it is exact to about 1e-16 absolute, plenty against OUTLIER_P.
- */
-export function fUpperTail(f: number, d1: number, d2: number): number {
-  return 1 - fCdf(f, d1, d2);
-}
-
-/**
- * With this many processes or more, the slowest process of each run is set aside. Disturbed
- * processes are real and one-sided: in two ci runs of the same code on a shared machine, every
- * process median far from its siblings was slower (up to 2x: contention, an unlucky JIT decision),
- * never faster. One such process would inflate the cell's variance and hide a real slowdown, or
- * shift the mean and fake one. Trimming only the slow end keeps a genuinely noisy cell noisy (its
- * fast processes still spread), so it is not mistaken for a calm one. With 3 processes nothing is
- * trimmed (2 left would give a variance of 1 degree of freedom), which is why 5 is the default.
- */
-export const TRIM_FROM = 4;
-
-/**
- * Var(mean of the r - 1 smallest of r normals) / (E[sample variance of those r - 1] / (r - 1)), by
- * Monte Carlo (10^6 draws per r): the factor by which the naive standard error of a mean with the
- * maximum dropped must be inflated (the kept values are less spread than the population).
- */
-const TRIM_INFLATION: Record<number, number> = {
-  4: 1.314,
-  5: 1.293,
-  6: 1.274,
-  7: 1.256,
-  8: 1.242,
-  9: 1.224,
-  10: 1.214,
-  12: 1.2,
-  16: 1.169,
-};
-
-function inflation(r: number): number {
-  if (r < TRIM_FROM) return 1;
-  const known = Object.keys(TRIM_INFLATION)
-    .map(Number)
-    .filter((k) => k <= r);
-  return TRIM_INFLATION[Math.max(...known)] as number;
-}
-
-/** One run's log process medians, the slowest set aside when there are enough: mean, sum of squares, count kept. */
-function trimmed(logs: readonly number[]): { mean: number; squares: number; kept: number; factor: number } {
-  const sorted = [...logs].sort((x, y) => x - y);
-  const kept = sorted.length >= TRIM_FROM ? sorted.slice(0, -1) : sorted;
-  const mean = kept.reduce((sum, x) => sum + x, 0) / kept.length;
-  const squares = kept.reduce((sum, x) => sum + (x - mean) ** 2, 0);
-  return { mean, squares, kept: kept.length, factor: inflation(sorted.length) };
-}
-
-/** The geometric mean of process medians (ns), the slowest set aside from 4 on: the centre a run is compared by. */
-export function trimmedGeometricMean(values: readonly number[]): number {
-  return Math.exp(trimmed(values.map(Math.log)).mean);
-}
-
 /** The per-cell ingredients of the test, on the log scale. */
 export interface LogSummary {
   /** Mean of log b minus that of log a (after trimming): the log of the ratio of geometric means. */
@@ -153,8 +100,8 @@ export interface LogSummary {
 
 /** Summarizes two sets of process medians (ns, all > 0) on the log scale. */
 export function logSummary(a: readonly number[], b: readonly number[]): LogSummary {
-  const ta = trimmed(a.map(Math.log));
-  const tb = trimmed(b.map(Math.log));
+  const ta = trimmedLogMean(a.map(Math.log));
+  const tb = trimmedLogMean(b.map(Math.log));
   const df = ta.kept + tb.kept - 2;
   // Both runs usually have the same count; with different counts the larger factor is the safe one.
   const factor = Math.max(ta.factor, tb.factor);

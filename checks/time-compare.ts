@@ -1,9 +1,10 @@
 import { cellKey } from '../lib/cell-key.ts';
 import { median } from '../lib/stats.ts';
+import { trimmedGeometricMean } from '../lib/trimmed-log-mean.ts';
 import type { Cell, OkCell, Results } from '../lib/types.ts';
 import { bootstrapRatioInterval } from './bootstrap.ts';
 import { mannWhitney } from './mann-whitney.ts';
-import { fitPrior, type LogSummary, logSummary, moderatedTest, trimmedGeometricMean } from './moderated.ts';
+import { fitPrior, type LogSummary, logSummary, moderatedTest } from './moderated.ts';
 import { adjust } from './multiple-testing.ts';
 import type { CompareSettings, PriorSummary, TimeCell, TimeVerdict } from './types.ts';
 

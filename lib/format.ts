@@ -57,6 +57,11 @@ export function formatCount(value: number): string {
   return Number(value.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 20 });
 }
 
+/** An exact count with thousands separators, e.g. "184,755". */
+export function formatInteger(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
 /** A byte count with a binary-free, decimal unit and 3 significant digits, e.g. "28.9 kB"; keeps the sign. */
 export function formatBytes(bytes: number): string {
   const units: [number, string][] = [

@@ -842,3 +842,164 @@ export interface VerdictInput {
     >[];
   };
 }
+
+/**
+ * One cell's processes summarised on the log scale, before any run-wide information is applied
+ * (lib/process-interval.ts). Logs are natural logs of ns per call.
+ */
+export interface ProcessSummary extends ProcessSpread {
+  /** The point estimate's log: mean of the log process medians but the slowest (of two: the faster). */
+  log_estimate: number;
+  /** Processes the estimate rests on: all but the slowest (1 of 1 or 2). */
+  kept: number;
+  /**
+   * Sample variance of the kept log process medians (of both, with two processes), log units
+   * squared, never below what a process median can resolve (varianceFloor in
+   * lib/process-interval.ts); NaN with one process.
+   */
+  variance_log: number;
+  /** Degrees of freedom of variance_log (0 with one process). */
+  df: number;
+  /** Mean over processes of the variance of the log process median from its own samples, log units squared. */
+  within_variance_log: number;
+  /**
+   * Quantised samples: the finest step between two distinct samples of a process whose samples
+   * repeat values, relative to its median (0.01 = 1%); 0 when no process shows a step. Quantised
+   * timings cannot resolve less.
+   */
+  resolution: number;
+}
+
+/**
+ * The run-wide prior of the between-process variance of log process medians: a scaled inverse
+ * chi-square with `df` degrees of freedom around a variance that depends on the cell's duration
+ * (lib/process-prior.ts).
+ */
+export interface ProcessPrior {
+  /** The prior's typical variance at a few durations (ascending), log units squared; interpolated on log duration in between. */
+  knots: { duration_ns: number; variance_log: number }[];
+  /** How many degrees of freedom the prior is worth. */
+  df: number;
+  /** Cells the prior was fitted on. */
+  cells: number;
+}
+
+/**
+ * What an interval rests on. `processes`: the spread of the cell's own processes (moderated by the
+ * run's prior when there is one); `prior`: one process, with the run's typical spread between
+ * processes at that duration; `within-process`: one process and no prior: the interval of that
+ * process's median from its samples, which says nothing about another run.
+ */
+export type IntervalBasis = 'processes' | 'prior' | 'within-process';
+
+/** Processes of one cell that fall into groups far apart (two JIT outcomes, a disturbed process). */
+export interface ProcessDisagreement {
+  /** The groups, fastest first: how many processes, and their geometric mean median, ns. */
+  clusters: { processes: number; centre_ns: number }[];
+  /** The largest gap between neighbouring groups, slower over faster minus 1, percent. */
+  gap_pct: number;
+}
+
+/** A cell's point estimate and its 95% prediction interval for another run (lib/process-interval.ts). */
+export interface ProcessInterval extends ProcessSpread {
+  /**
+   * Geometric mean of the process medians but the slowest (of two: the faster; of one: that one),
+   * ns. Disturbed processes are slower, never faster, so the slowest is set aside.
+   */
+  estimate_ns: number;
+  /**
+   * The 95% prediction interval of the estimate that an independent run of the same code on the
+   * same machine would report with `replicate_processes` processes, ns (for basis `within-process`:
+   * the 95% confidence interval of the one process's median).
+   */
+  low_ns: number;
+  high_ns: number;
+  /** high_ns / estimate_ns - 1, which equals estimate_ns / low_ns - 1 (the interval is symmetric in log), percent. */
+  half_width_pct: number;
+  basis: IntervalBasis;
+  /** Variance of log(another run's estimate) - log(this estimate), log units squared. */
+  prediction_variance_log: number;
+  /** Its degrees of freedom (Infinity for basis `within-process`). */
+  df: number;
+  /** Processes the estimate rests on after trimming. */
+  kept: number;
+  /** Processes the other run is assumed to have (not used for basis `within-process`). */
+  replicate_processes: number;
+  /** True when the cell's own spread was too large for the run's prior and was used alone. */
+  prior_rejected: boolean;
+  /** Set when the process medians fall into groups far apart; null otherwise. */
+  disagreement: ProcessDisagreement | null;
+}
+
+/** The ratio of two cells' estimates measured in different processes, and its 95% prediction interval. */
+export interface RatioInterval {
+  /** Numerator's estimate over the denominator's (a speedup when the denominator is the slower variant). */
+  ratio: number;
+  /** The 95% prediction interval of the ratio another run would report. */
+  low: number;
+  high: number;
+  /** high / ratio - 1, which equals ratio / low - 1, percent. */
+  half_width_pct: number;
+  /** The weaker basis of the two cells. */
+  basis: IntervalBasis;
+  /** Degrees of freedom of the interval: the smaller of the two cells'. */
+  df: number;
+}
+
+/** Settings of the adaptive stopping rule (lib/adaptive-stop.ts). */
+export interface StopSettings {
+  /** Never stop before this many processes. */
+  min_processes: number;
+  /** Always stop at this many processes. */
+  max_processes: number;
+  /** Stop once every interval's half-width is at most this, percent. */
+  target_half_width_pct: number;
+}
+
+/** After a round: whether a cell (or a ladder: all its cells) gets another process, and why. */
+export interface StopDecision {
+  stop: boolean;
+  /** `minimum`: fewer processes than the minimum; `wide`: an interval is wider than the target; `target`: all within it; `cap`: the maximum is reached. */
+  reason: 'minimum' | 'wide' | 'target' | 'cap';
+  /** The widest half-width among the intervals considered, percent. */
+  widest_pct: number;
+}
+
+/** A column of a report table whose cells are text: a name, a status, a verdict. */
+export interface TextColumn<Row> {
+  header: string;
+  numeric?: false;
+  /** The cell's text, plain: each renderer escapes it (lib/tables.ts). */
+  text(row: Row): string;
+  /** True to stress the cell (Markdown `**bold**`, HTML `<strong>`), e.g. a speedup whose intervals separate. */
+  strong?(row: Row): boolean;
+}
+
+/** A column of numbers: right-aligned, and sorted in HTML by the raw value rather than by the text. */
+export interface NumericColumn<Row> extends Omit<TextColumn<Row>, 'numeric'> {
+  numeric: true;
+  /** Unit of the sort key, e.g. "ns", "bytes", "x" (a ratio), "n" (an input size), "calls". */
+  unit: string;
+  /** The raw value the HTML table sorts the row by, in `unit`; undefined where the row has none (sorted last). */
+  sort(row: Row): number | undefined;
+}
+
+/** One column of a report table: its header, and how a row shows in it. */
+export type TableColumn<Row> = TextColumn<Row> | NumericColumn<Row>;
+
+/**
+ * A table of summary.md, report.html or the checks' Markdown, described once (title, columns,
+ * rows) and rendered to Markdown and to HTML by lib/tables.ts, so both show the same cells under the
+ * same headers.
+ */
+export interface Table<Row> {
+  /**
+   * What the table shows, rendered with it (Markdown: a bold line above it; HTML: its caption).
+   * Absent where the heading right above it already names it.
+   */
+  title?: string;
+  columns: readonly TableColumn<Row>[];
+  rows: readonly Row[];
+  /** In HTML, a sort button in every header (numeric columns sort by their sort key). */
+  sortable: boolean;
+}

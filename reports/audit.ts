@@ -1,7 +1,7 @@
 import { variantKey } from '../lib/cell-key.ts';
 import { isOk } from '../lib/cells.ts';
 import { fitComplexity, MIN_FIT_POINTS, modelLabel } from '../lib/fit.ts';
-import { formatRatio } from '../lib/format.ts';
+import { formatInteger, formatRatio } from '../lib/format.ts';
 import type { Cell, LibraryVariant, OkCell, Results } from '../lib/types.ts';
 import { primaryCells } from './primary.ts';
 
@@ -164,8 +164,6 @@ function growthComparison(own: readonly Cell[], closure: readonly Cell[]): Growt
   };
 }
 
-const count = (value: number) => value.toLocaleString('en-US');
-
 /** The one-line verdict: only what the row's facts show, most important first. */
 export function verdictOf(row: Omit<AuditRow, 'verdict'>): string {
   if (row.wrong !== null)
@@ -175,13 +173,13 @@ export function verdictOf(row: Omit<AuditRow, 'verdict'>): string {
   const memoizes = calls !== null && calls.calls === calls.closure;
   if (calls !== null && calls.calls === calls.naive && calls.naive > calls.closure) {
     facts.push(
-      `does not memoize recursion (calls = naive's: ${count(calls.calls)} at n = ${calls.n}; closure ${count(calls.closure)})`,
+      `does not memoize recursion (calls = naive's: ${formatInteger(calls.calls)} at n = ${calls.n}; closure ${formatInteger(calls.closure)})`,
     );
   } else if (memoizes) {
-    facts.push(`memoizes recursion (calls = closure's: ${count(calls.calls)} at n = ${calls.n})`);
+    facts.push(`memoizes recursion (calls = closure's: ${formatInteger(calls.calls)} at n = ${calls.n})`);
   } else if (calls !== null) {
     facts.push(
-      `${count(calls.calls)} calls at n = ${calls.n} (closure ${count(calls.closure)}, naive ${count(calls.naive)})`,
+      `${formatInteger(calls.calls)} calls at n = ${calls.n} (closure ${formatInteger(calls.closure)}, naive ${formatInteger(calls.naive)})`,
     );
   } else if (row.calls_note !== null) {
     facts.push(`calls not counted (${row.calls_note})`);
@@ -284,73 +282,4 @@ export function withoutLibraries(run: Results): Results {
     })),
     cells: run.cells.filter((cell) => !isLibrary(cell.suite, cell.variant)),
   };
-}
-
-/** A status run as text, e.g. "ok 5–1000" or "wrong-answer 2". */
-export function statusRunText(run: StatusRun): string {
-  return run.n_first === run.n_last
-    ? `${run.status} ${run.n_first}`
-    : `${run.status} ${run.n_first}–${run.n_last}`;
-}
-
-/** How the audit is derived, stated once below its table. */
-export const AUDIT_NOTES = [
-  'One row per suite x npm memoizer x configuration: `default` is the basic usage its README shows, `tuned` its best documented configuration for a recursive function of that argument shape; the recursion goes through the memoized binding, with multi-argument states passed as separate arguments.',
-  'Statuses by n: consecutive ladder sizes with the same status. A wrong answer is never timed and ends the ladder; "skipped (budget)": one call took longer than the budget at a smaller n, or its predicted time was hopeless.',
-  'Calls: exact calls of the recursive function (through the binding) at the largest n where the library variant, closure and naive were all counted; calls = naive’s means the recursion is not memoized.',
-  `Time ÷ closure, ÷ map: the library's median time per call over the hand-written variant's, at the largest n both were timed. "Slows as the cache grows": calls equal to closure's, and at the largest n both were timed its time is at least ${GROWTH_MIN_RATIO}x closure's and at least ${GROWTH_RATIO_FACTOR}x its lowest ratio to closure's over the sizes both were timed, for the medians and for the fastest samples alike (the lowest ratio, because creating the memoizer in every cold call dominates the smallest sizes). The fitted models of both times (see Method) are quoted beside it. Without counts the same finding reads "time grows faster than closure's"; with calls equal to naive's the growth is the unmemoized recursion's and is not reported as such.`,
-];
-
-/** Column titles of the audit table, in Markdown and HTML alike. */
-export const AUDIT_COLUMNS = [
-  'suite',
-  'variant',
-  'statuses by n',
-  'largest n',
-  'calls (closure, naive)',
-  'time ÷ closure',
-  'time ÷ map',
-  'verdict',
-] as const;
-
-function relativeText(relative: RelativeTime | undefined): string {
-  return relative === undefined ? '-' : `${formatRatio(relative.ratio)} at n = ${relative.n}`;
-}
-
-/** The row's cells as plain text, one per AUDIT_COLUMNS entry (each renderer escapes them). */
-export function auditTexts(row: AuditRow): string[] {
-  const calls = row.calls;
-  return [
-    row.suite,
-    row.variant,
-    row.statuses.map(statusRunText).join(' · '),
-    row.max_n === null ? '-' : String(row.max_n),
-    calls === null
-      ? '-'
-      : `${count(calls.calls)} at n = ${calls.n} (${count(calls.closure)}, ${count(calls.naive)})`,
-    relativeText(row.relative.closure),
-    relativeText(row.relative.map),
-    row.verdict,
-  ];
-}
-
-/** Each distinct configuration once: variant, package, configuration, how, and the suites it ran in. */
-export function auditConfigurations(
-  rows: readonly AuditRow[],
-): (LibraryVariant & { variant: string; suites: string[] })[] {
-  const byKey = new Map<string, LibraryVariant & { variant: string; suites: string[] }>();
-  for (const row of rows) {
-    const key = `${row.variant}\u0000${row.how}`;
-    const entry = byKey.get(key);
-    if (entry === undefined)
-      byKey.set(key, {
-        variant: row.variant,
-        package: row.package,
-        configuration: row.configuration,
-        how: row.how,
-        suites: [row.suite],
-      });
-    else entry.suites.push(row.suite);
-  }
-  return [...byKey.values()];
 }

@@ -1,23 +1,19 @@
 import { htmlEscape, jsonForScript } from '../lib/escape.ts';
-import { formatBytes, formatCount, formatElapsed, formatNs, formatRatio } from '../lib/format.ts';
-import type { Results } from '../lib/types.ts';
-import {
-  AUDIT_COLUMNS,
-  AUDIT_NOTES,
-  type AuditRow,
-  auditConfigurations,
-  auditRows,
-  auditTexts,
-  withoutLibraries,
-} from './audit.ts';
-import { memoryVerdict, seedClaims, speedVerdict } from './claims.ts';
+import { formatElapsed } from '../lib/format.ts';
+import { htmlTable } from '../lib/tables.ts';
+import type { Results, Table } from '../lib/types.ts';
+import { type AuditRow, auditRows, withoutLibraries } from './audit.ts';
+import { AUDIT_NOTES, auditTable, configurationsTable } from './audit-tables.ts';
+import { FONT_FAMILY, type VegaLiteSpec } from './chart.ts';
+import { seedClaims } from './claims.ts';
+import { claimsSection } from './claims-text.ts';
 import { runFindings, type SuiteFindings } from './findings.ts';
 import type { HtmlAssets, InlineScript } from './html-assets.ts';
 import { CLIENT_SCRIPT } from './html-client.ts';
-import { cellsTable, findingsTable, fitsTable, htmlTable, type TableCell } from './html-tables.ts';
 import { METHOD_NOTES } from './markdown.ts';
+import { htmlWriter } from './section.ts';
+import { cellsTable, findingsTables } from './suite-tables.ts';
 import { headline } from './summary.ts';
-import { FONT_FAMILY, type VegaLiteSpec } from './vega.ts';
 
 /**
  * report.html: one self-contained file per run. Libraries, font, chart data and findings are all
@@ -44,7 +40,7 @@ td.num { white-space: nowrap; }
 th button { font: inherit; font-weight: bold; background: none; border: none; padding: 0; cursor: pointer; }
 th[aria-sort=ascending] button::after { content: ' \\25B2'; }
 th[aria-sort=descending] button::after { content: ' \\25BC'; }
-td.faster { font-weight: bold; }
+caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
 .chart { margin: 1rem 0; min-height: 2rem; }
 .headline { font-size: 1.05rem; }
 .warning { background: #fff3cd; padding: 0.5rem 1rem; }
@@ -82,7 +78,6 @@ function suiteSection(
 ): string {
   const { info } = findings;
   const cells = results.cells.filter((cell) => cell.suite === info.id);
-  const counted = findings.variants.some((finding) => finding.calls_fit !== null);
   const notes = Object.entries(info.notes).map(
     ([variant, note]) => `<li><strong>${htmlEscape(variant)}</strong>: ${htmlEscape(note)}</li>`,
   );
@@ -92,11 +87,7 @@ function suiteSection(
 <p>Recurrence: <code>${htmlEscape(info.recurrence)}</code>. Expected: naive ${htmlEscape(info.complexity.naive)}; memoized ${htmlEscape(info.complexity.memoized)}.</p>
 ${notes.length > 0 ? `<ul>${notes.join('')}</ul>` : ''}
 <p class="headline">${htmlEscape(headline(findings.summary))}</p>
-<h3>Reach, speed and crossover</h3>
-${findingsTable(findings)}
-<h3>Growth of the median time per call</h3>
-${fitsTable(findings, (f) => f.time_fit, formatNs)}
-${counted ? `<h3>Growth of the exact call count</h3>\n${fitsTable(findings, (f) => f.calls_fit, formatCount)}` : ''}
+${findingsTables(findings).map(htmlTable).join('\n')}
 ${chartDiv(charts, `${info.id}.time`, specs)}
 ${chartDiv(charts, `${info.id}.speedup`, specs)}
 ${chartDiv(charts, `${info.id}.calls`, specs)}
@@ -104,23 +95,9 @@ ${chartDiv(charts, `${info.id}.retained`, specs)}
 ${chartDiv(charts, `${info.id}.allocated`, specs)}
 ${chartDiv(charts, `${info.id}.tradeoff`, specs)}
 <details class="cells"><summary>All ${cells.length} cells of ${htmlEscape(info.id)}</summary>
-${cellsTable(cells)}
+${htmlTable(cellsTable(cells))}
 </details>
 </section>`;
-}
-
-/** Sort keys of the audit's numeric columns (largest n, calls, time ÷ closure, time ÷ map). */
-function auditSortKeys(row: AuditRow): (number | undefined)[] {
-  return [
-    undefined,
-    undefined,
-    undefined,
-    row.max_n ?? undefined,
-    row.calls?.calls,
-    row.relative.closure?.ratio,
-    row.relative.map?.ratio,
-    undefined,
-  ];
 }
 
 /** The audit of npm memoizers: table, chart and configurations; empty without library variants. */
@@ -130,98 +107,19 @@ function auditSection(
   charts: PlacedChart[],
 ) {
   if (rows.length === 0) return '';
-  const numeric = new Set(['largest n', 'calls (closure, naive)', 'time ÷ closure', 'time ÷ map']);
-  const table = htmlTable(
-    AUDIT_COLUMNS.map((title) => ({ title, numeric: numeric.has(title) })),
-    rows.map((row) => {
-      const keys = auditSortKeys(row);
-      return auditTexts(row).map((text, index): TableCell => {
-        const sort = keys[index];
-        return sort === undefined ? { text } : { text, sort };
-      });
-    }),
-    true,
-  );
-  const configurations = htmlTable(
-    [
-      { title: 'variant' },
-      { title: 'package' },
-      { title: 'configuration' },
-      { title: 'how' },
-      { title: 'suites' },
-    ],
-    auditConfigurations(rows).map((c) =>
-      [c.variant, c.package, c.configuration, c.how, c.suites.join(', ')].map((text) => ({ text })),
-    ),
-    false,
-  );
   return `<section id="audit">
 <h2>Audit of npm memoizers</h2>
-${table}
+${htmlTable(auditTable(rows))}
 ${chartDiv(charts, 'audit', specs)}
-<h3>Configurations</h3>
-${configurations}
+${htmlTable(configurationsTable(rows))}
 <ul>${AUDIT_NOTES.map((note) => `<li>${htmlEscape(note)}</li>`).join('')}</ul>
 </section>`;
 }
 
-/** The seed text's two claims, checked: the same tables and verdicts as summary.md. */
-function claimsSection(results: Results): string {
-  const claims = seedClaims(withoutLibraries(results));
-  if (claims.speed.length === 0 && claims.memory.length === 0) return '';
-  const range = (low: number | null, high: number | null) =>
-    low === null || high === null ? '-' : `${formatRatio(low)} to ${formatRatio(high)}`;
-  const speed = htmlTable(
-    [
-      { title: 'suite' },
-      { title: 'dict faster than naive from n' },
-      { title: 'at n' },
-      { title: 'speedup (naive / dict median)' },
-      { title: 'interval' },
-    ],
-    claims.speed.map((c) =>
-      [
-        c.suite,
-        String(c.faster_from_n ?? 'none measured'),
-        String(c.at_n ?? '-'),
-        c.speedup === null ? '-' : formatRatio(c.speedup),
-        range(c.speedup_low, c.speedup_high),
-      ].map((text) => ({ text })),
-    ),
-    true,
-  );
-  const memory = htmlTable(
-    [
-      { title: 'suite' },
-      { title: 'n' },
-      { title: 'variant' },
-      { title: 'retained' },
-      { title: 'allocated per call' },
-      { title: 'max depth' },
-    ],
-    claims.memory.flatMap((c) =>
-      c.points.map((p) =>
-        [
-          c.suite,
-          String(c.n),
-          p.variant,
-          formatBytes(p.retained_bytes),
-          formatBytes(p.allocated_bytes),
-          String(p.max_depth ?? '-'),
-        ].map((text) => ({ text })),
-      ),
-    ),
-    true,
-  );
-  return `<section id="claims">
-<h2>The seed text’s claims, checked</h2>
-<p><strong>“Memoization significantly improves performance.”</strong> <code>dict</code> (the seed’s dictionary cache) against <code>naive</code>; faster means the 95% intervals separate.</p>
-${speed}
-<p>Verdict: ${htmlEscape(speedVerdict(claims.speed))}</p>
-<p><strong>“Memoization reduces memory usage.”</strong> At the largest n where naive and dict both have memory figures (bytes: heap + external; depth: stack frames).</p>
-${memory}
-<p>Verdict: ${htmlEscape(memoryVerdict(claims.memory))}</p>
-</section>`;
+/** The seed text's claims, checked: the same section as summary.md's; empty when the run checks none. */
+function claimsHtml(results: Results): string {
+  const blocks = claimsSection(seedClaims(withoutLibraries(results)), htmlWriter);
+  return blocks.length === 0 ? '' : `<section id="claims">\n${blocks.join('\n')}\n</section>`;
 }
 
 function environmentSection(results: Results): string {
@@ -244,11 +142,15 @@ function environmentSection(results: Results): string {
     ['seed', String(results.options.seed)],
     ['timing backend', results.options.runner],
   ];
-  return htmlTable(
-    [{ title: 'what' }, { title: 'value' }],
-    rows.map(([what, value]) => [{ text: what }, { text: value }]),
-    false,
-  );
+  const table: Table<[string, string]> = {
+    sortable: false,
+    rows,
+    columns: [
+      { header: 'what', text: ([what]) => what },
+      { header: 'value', text: ([, value]) => value },
+    ],
+  };
+  return htmlTable(table);
 }
 
 /** The whole page. `specs` are the run's charts by name (see chartSpecs in write-reports.ts). */
@@ -265,6 +167,7 @@ export function reportHtml(
     chartDiv(charts, 'overview.speedup', specs),
   ].join('\n');
   const audit = auditSection(auditRows(results), specs, charts);
+  const claims = claimsHtml(results);
   const suites = findings.map((f, index) => suiteSection(f, index, results, specs, charts)).join('\n');
   const nav = findings.map((f, index) => `<a href="#suite-${index}">${htmlEscape(f.info.id)}</a>`).join('');
   const title = `memobench report: ${results.options.profile} profile, ${results.environment.date}`;
@@ -287,14 +190,14 @@ ${STYLE}</style>
 <h1>${htmlEscape(title)}</h1>
 ${incomplete}
 <p>${results.cells.length} cells in ${results.suites.length} suites. Times are ns per call (median, with a 95% confidence interval); hover over a point for its numbers, click a table header to sort.</p>
-<nav>${audit === '' ? '' : '<a href="#audit">audit of npm memoizers</a>'}<a href="#claims">the seed’s claims</a>${nav}<a href="#environment">environment</a><a href="#method">method</a></nav>
+<nav>${audit === '' ? '' : '<a href="#audit">audit of npm memoizers</a>'}${claims === '' ? '' : '<a href="#claims">the seed’s claims</a>'}${nav}<a href="#environment">environment</a><a href="#method">method</a></nav>
 </header>
 <section id="overview">
 <h2>Overview</h2>
 ${overview}
 </section>
 ${audit}
-${claimsSection(results)}
+${claims}
 ${suites}
 <section id="environment">
 <h2>Environment</h2>

@@ -1,7 +1,15 @@
 import { isOk } from '../lib/cells.ts';
 import type { Results, SuiteInfo } from '../lib/types.ts';
+import {
+  chartSpec,
+  drawnVariants,
+  logField,
+  type VegaLiteSpec,
+  variantColor,
+  variantDomain,
+} from './chart.ts';
 import { primaryCells } from './primary.ts';
-import { CONFIG, type Metric, SCHEMA, type VegaLiteSpec, variantDomain } from './vega.ts';
+import type { Metric } from './vega.ts';
 
 /** Bytes one instance still holds after one call (heap + external), against n. */
 export const RETAINED_METRIC: Metric = {
@@ -53,21 +61,18 @@ export function paretoFront(points: readonly Omit<TradeOffPoint, 'pareto'>[]): T
  * positive median and allocation figure. Null when fewer than two variants share a size.
  */
 export function tradeOffPoints(results: Results, suite: string): TradeOffPoint[] | null {
-  const cells = primaryCells(results.cells)
+  const points = primaryCells(results.cells)
     .filter(isOk)
-    .filter((cell) => cell.suite === suite && cell.median_ns > 0 && (cell.allocated_bytes ?? 0) > 0);
-  const bySize = new Map<number, typeof cells>();
-  for (const cell of cells) bySize.set(cell.n, [...(bySize.get(cell.n) ?? []), cell]);
-  const [n, chosen] = [...bySize].sort(([a, x], [b, y]) => y.length - x.length || b - a)[0] ?? [];
-  if (n === undefined || chosen === undefined || chosen.length < 2) return null;
-  return paretoFront(
-    chosen.map((cell) => ({
-      variant: cell.variant,
-      n,
-      median_ns: cell.median_ns,
-      allocated_bytes: cell.allocated_bytes as number,
-    })),
-  );
+    .flatMap((cell) => {
+      const allocated = cell.allocated_bytes ?? 0;
+      if (cell.suite !== suite || cell.median_ns <= 0 || allocated <= 0) return [];
+      return [{ variant: cell.variant, n: cell.n, median_ns: cell.median_ns, allocated_bytes: allocated }];
+    });
+  const bySize = new Map<number, typeof points>();
+  for (const point of points) bySize.set(point.n, [...(bySize.get(point.n) ?? []), point]);
+  const [, chosen] = [...bySize].sort(([a, x], [b, y]) => y.length - x.length || b - a)[0] ?? [];
+  if (chosen === undefined || chosen.length < 2) return null;
+  return paretoFront(chosen);
 }
 
 /** The time-memory trade-off chart of a suite (log-log), Pareto-front variants filled; null when nothing to plot. */
@@ -75,45 +80,24 @@ export function suiteTradeOffSpec(suite: SuiteInfo, results: Results): VegaLiteS
   const values = tradeOffPoints(results, suite.id);
   if (values === null) return null;
   const n = values[0]?.n;
-  return {
-    $schema: SCHEMA,
-    config: CONFIG,
+  const domain = variantDomain(results.suites);
+  const x = logField('allocated_bytes', 'bytes allocated per call (log scale)');
+  const y = logField('median_ns', 'median time per call (ns, log scale)');
+  return chartSpec({
     title: {
       text: `${suite.title}: time against memory at n = ${n}`,
       subtitle: 'filled: on the Pareto front (no other variant is both faster and smaller); log-log',
     },
-    width: 560,
-    height: 340,
-    data: { values },
-    layer: [
+    values,
+    layers: [
       {
         mark: { type: 'point', size: 120, strokeWidth: 2 },
         encoding: {
-          x: {
-            field: 'allocated_bytes',
-            type: 'quantitative',
-            scale: { type: 'log' },
-            title: 'bytes allocated per call (log scale)',
-          },
-          y: {
-            field: 'median_ns',
-            type: 'quantitative',
-            scale: { type: 'log' },
-            title: 'median time per call (ns, log scale)',
-          },
-          color: {
-            field: 'variant',
-            type: 'nominal',
-            scale: { domain: variantDomain(results.suites) },
-            title: 'variant',
-          },
+          x,
+          y,
+          color: variantColor(domain, drawnVariants(domain, values)),
           fill: {
-            condition: {
-              test: 'datum.pareto',
-              field: 'variant',
-              type: 'nominal',
-              scale: { domain: variantDomain(results.suites) },
-            },
+            condition: { test: 'datum.pareto', field: 'variant', type: 'nominal', scale: { domain } },
             value: 'transparent',
           },
           tooltip: [
@@ -132,11 +116,11 @@ export function suiteTradeOffSpec(suite: SuiteInfo, results: Results): VegaLiteS
       {
         mark: { type: 'text', dx: 8, align: 'left', fontSize: 10 },
         encoding: {
-          x: { field: 'allocated_bytes', type: 'quantitative', scale: { type: 'log' } },
-          y: { field: 'median_ns', type: 'quantitative', scale: { type: 'log' } },
+          x: logField('allocated_bytes'),
+          y: logField('median_ns'),
           text: { field: 'variant', type: 'nominal' },
         },
       },
     ],
-  };
+  });
 }

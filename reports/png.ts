@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import { FONT_FAMILY } from './vega.ts';
+import { FONT_FAMILY } from './chart.ts';
 
 /**
  * SVG to PNG with resvg, headless and without a browser. resvg draws no text at all when it finds

@@ -1,6 +1,6 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { VegaLiteSpec } from './vega.ts';
+import type { VegaLiteSpec } from './chart.ts';
 
 /** Compiles a Vega-Lite spec, collecting every warning vega-lite logs instead of printing it. */
 export function compileSpec(spec: VegaLiteSpec): { vega: vega.Spec; warnings: string[] } {

@@ -11,12 +11,25 @@ export interface VariantReach {
   stopped_by: string;
 }
 
+/** A variant the largest common n is not computed over, and why. */
+export interface LeftOutVariant {
+  variant: string;
+  /** "wrong answer at n = 2", or "never timed (error at n = 5)". */
+  reason: string;
+}
+
 /** The summary of one suite in a run. */
 export interface SuiteSummary {
   suite: string;
   title: string;
   reach: VariantReach[];
-  /** Largest n at which every variant of the run is `ok`; null when there is none. */
+  /**
+   * Variants left out of `common_n`: those that answered wrongly at some n (their times are not of a
+   * correct implementation; the audit reports npm memoizers that do so by design) and those never
+   * verified and timed.
+   */
+  left_out: LeftOutVariant[];
+  /** Largest n at which every variant not left out is `ok`; null when there is none. */
   common_n: number | null;
   /** Fastest variant at `common_n`, by median time per call (ns). */
   fastest: { variant: string; median_ns: number } | null;
@@ -31,46 +44,54 @@ function stopReason(cells: readonly Cell[]): string {
   return `${stop.status} at n = ${stop.n}`;
 }
 
-/** Per suite: the reach of each variant, the largest common n, the fastest variant there and its speedup. */
+/** Why a variant's cells (in ladder order) cannot be compared with the others; null when they can. */
+function leftOutReason(cells: readonly Cell[]): string | null {
+  const wrong = cells.find((cell) => cell.status === 'wrong-answer');
+  if (wrong !== undefined) return `wrong answer at n = ${wrong.n}`;
+  return cells.some(isOk) ? null : `never timed (${stopReason(cells)})`;
+}
+
+/**
+ * Per suite: the reach of each variant, the largest n at which every variant that was verified and
+ * timed is ok, the fastest variant there and its speedup.
+ */
 export function summarizeRun(results: Results): SuiteSummary[] {
   return results.suites.map((info) => {
     const cells = results.cells.filter((cell) => cell.suite === info.id);
     const variants = info.variants.filter((variant) => cells.some((cell) => cell.variant === variant));
     const byVariant = new Map(
-      variants.map((variant) => [variant, cells.filter((cell) => cell.variant === variant)]),
+      variants.map((variant) => [
+        variant,
+        cells.filter((cell) => cell.variant === variant).sort((a, b) => a.n - b.n),
+      ]),
     );
     const reach = variants.map((variant) => {
       const own = byVariant.get(variant) ?? [];
-      const ok = own.filter((cell) => cell.status === 'ok').map((cell) => cell.n);
+      const ok = own.filter(isOk).map((cell) => cell.n);
       return { variant, max_n: ok.length > 0 ? Math.max(...ok) : null, stopped_by: stopReason(own) };
     });
+    const left_out = variants.flatMap((variant) => {
+      const reason = leftOutReason(byVariant.get(variant) ?? []);
+      return reason === null ? [] : [{ variant, reason }];
+    });
+    const compared = variants.filter((variant) => !left_out.some((out) => out.variant === variant));
     const okAt = (variant: string, n: number) =>
       byVariant
         .get(variant)
         ?.filter(isOk)
         .find((cell) => cell.n === n);
     const sizes = [...new Set(cells.map((cell) => cell.n))].sort((a, b) => b - a);
-    const common = sizes.find((n) => variants.length > 0 && variants.every((variant) => okAt(variant, n)));
-    if (common === undefined) {
-      return {
-        suite: info.id,
-        title: info.title,
-        reach,
-        common_n: null,
-        fastest: null,
-        speedup_vs_naive: null,
-      };
-    }
-    const timed = variants.map((variant) => ({
-      variant,
-      median_ns: okAt(variant, common)?.median_ns as number,
-    }));
+    const common = sizes.find((n) => compared.length > 0 && compared.every((variant) => okAt(variant, n)));
+    const base = { suite: info.id, title: info.title, reach, left_out };
+    if (common === undefined) return { ...base, common_n: null, fastest: null, speedup_vs_naive: null };
+    const timed = compared.flatMap((variant) => {
+      const cell = okAt(variant, common);
+      return cell === undefined ? [] : [{ variant, median_ns: cell.median_ns }];
+    });
     const fastest = timed.reduce((best, entry) => (entry.median_ns < best.median_ns ? entry : best));
-    const naive = okAt('naive', common)?.median_ns;
+    const naive = compared.includes('naive') ? okAt('naive', common)?.median_ns : undefined;
     return {
-      suite: info.id,
-      title: info.title,
-      reach,
+      ...base,
       common_n: common,
       fastest,
       speedup_vs_naive: naive === undefined ? null : naive / fastest.median_ns,
@@ -78,15 +99,27 @@ export function summarizeRun(results: Results): SuiteSummary[] {
   });
 }
 
-/** The finding of a suite in one sentence: the fastest variant at the largest common n, with units. */
+/** The variants left out of the comparison, with why, e.g. "; left out: lodash-default (wrong answer at n = 2)". */
+function leftOutText(summary: SuiteSummary): string {
+  if (summary.left_out.length === 0) return '';
+  return `; left out: ${summary.left_out.map((out) => `${out.variant} (${out.reason})`).join(', ')}`;
+}
+
+/**
+ * The finding of a suite in one sentence: the fastest variant at the largest n every variant that
+ * was verified and timed reached, with units, and the variants left out.
+ */
 export function headline(summary: SuiteSummary): string {
+  const leftOut = leftOutText(summary);
+  if (summary.reach.length === summary.left_out.length) return `no variant was verified and timed${leftOut}`;
   if (summary.common_n === null || summary.fastest === null)
-    return 'no size at which every variant was verified and timed';
+    return `no size at which every verified variant was timed${leftOut}`;
   const speedup =
     summary.speedup_vs_naive === null
       ? ''
       : `; speedup over naive ${formatRatio(summary.speedup_vs_naive)} (naive median / its median)`;
-  return `at n = ${summary.common_n} (largest n every variant reached) the fastest is ${summary.fastest.variant}: ${formatNs(summary.fastest.median_ns)} per call (median)${speedup}`;
+  const which = summary.left_out.length === 0 ? 'every variant' : 'every verified variant';
+  return `at n = ${summary.common_n} (largest n ${which} reached) the fastest is ${summary.fastest.variant}: ${formatNs(summary.fastest.median_ns)} per call (median)${speedup}${leftOut}`;
 }
 
 /** The end-of-run table for the terminal. */

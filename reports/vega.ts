@@ -1,29 +1,18 @@
 import { isOk } from '../lib/cells.ts';
+import type { Cell, OkCell, Results, SuiteInfo } from '../lib/types.ts';
 import {
-  type Cell,
-  LIBRARY_CONFIGURATIONS,
-  type OkCell,
-  type Results,
-  type SuiteInfo,
-} from '../lib/types.ts';
-import type { AuditRow } from './audit.ts';
+  chartSpec,
+  drawnVariants,
+  logField,
+  N_AXIS,
+  RATIO_ONE_RULE,
+  type VegaLiteSpec,
+  variantColor,
+  variantDomain,
+} from './chart.ts';
 import { type SpeedupPoint, speedupPoints } from './crossover.ts';
 
-/** A Vega-Lite specification (kept loose here; `compile()` in the tests checks it). */
-export type VegaLiteSpec = Record<string, unknown>;
-
-/** The Vega-Lite schema every chart spec names. */
-export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-
-/**
- * The one font of every chart. The PNG renderer has no system fonts (so a PNG looks the same on
- * every machine) and loads exactly this family from the project's dependencies; report.html
- * embeds the same file.
- */
-export const FONT_FAMILY = 'Open Sans';
-
-/** The config every chart spec carries. */
-export const CONFIG = { font: FONT_FAMILY };
+/** Charts against n: a metric of the cells (time, calls, bytes) per variant, and speedups over a baseline. */
 
 /** A numeric field of a cell that a chart or a fit can use: times (ns), counts, bytes (only `ok` cells have them). */
 export type NumericField = {
@@ -101,38 +90,14 @@ export function metricPoints(cells: readonly Cell[], metric: Metric): MetricPoin
     });
 }
 
-/** Every variant name in a stable order, so a variant has the same colour in every chart. */
-export function variantDomain(suites: readonly SuiteInfo[]): string[] {
-  return [...new Set(suites.flatMap((suite) => suite.variants))];
+/** The legend of a chart: the variants its points draw, coloured as in every other chart of the run. */
+function colorOf(results: Results, points: readonly { variant: string }[]): VegaLiteSpec {
+  const domain = variantDomain(results.suites);
+  return variantColor(domain, drawnVariants(domain, points));
 }
 
-const N_AXIS = {
-  field: 'n',
-  type: 'quantitative',
-  scale: { type: 'log' },
-  title: 'input size n (log scale)',
-};
-
-function colorBy(domain: readonly string[], shown: readonly string[] = domain): VegaLiteSpec {
-  // The full domain keeps colours fixed across charts; `values` hides variants a chart never draws.
-  // symbolOpacity: the band layers are translucent and would otherwise fade the legend symbols.
-  return {
-    field: 'variant',
-    type: 'nominal',
-    scale: { domain },
-    legend: { values: shown, symbolOpacity: 1 },
-    title: 'variant',
-  };
-}
-
-function metricLayers(metric: Metric, domain: readonly string[]): VegaLiteSpec[] {
-  const color = colorBy(domain);
-  const y = {
-    field: metric.field,
-    type: 'quantitative',
-    scale: { type: 'log' },
-    title: `${metric.title} (${metric.unit}, log scale)`,
-  };
+function metricLayers(metric: Metric, color: VegaLiteSpec): VegaLiteSpec[] {
+  const y = logField(metric.field, `${metric.title} (${metric.unit}, log scale)`);
   const band = metric.band;
   const format = metric.format ?? ',.1f';
   const tooltip = [
@@ -167,20 +132,15 @@ export function suiteMetricSpec(suite: SuiteInfo, results: Results, metric: Metr
     ...(metric.note ? [metric.note] : []),
   ];
   const bandNote = remarks.length > 0 ? `   (${remarks.join('; ')})` : '';
-  return {
-    $schema: SCHEMA,
-    config: CONFIG,
+  const values = metricPoints(
+    results.cells.filter((cell) => cell.suite === suite.id),
+    metric,
+  );
+  return chartSpec({
     title: { text: `${suite.title}: ${metric.title}`, subtitle: `${suite.recurrence}${bandNote}` },
-    width: 560,
-    height: 340,
-    data: {
-      values: metricPoints(
-        results.cells.filter((cell) => cell.suite === suite.id),
-        metric,
-      ),
-    },
-    layer: metricLayers(metric, variantDomain(results.suites)),
-  };
+    values,
+    layers: metricLayers(metric, colorOf(results, values)),
+  });
 }
 
 /** Time per call against n for one suite: one line per variant, its median with a 95% CI band. */
@@ -190,16 +150,13 @@ export function suiteTimeSpec(suite: SuiteInfo, results: Results): VegaLiteSpec 
 
 /** All suites side by side, each panel with its own axes. */
 export function overviewTimeSpec(results: Results): VegaLiteSpec {
-  return {
-    $schema: SCHEMA,
-    config: CONFIG,
+  const values = metricPoints(results.cells, TIME_METRIC);
+  return chartSpec({
     title: 'Median time per call against input size, per suite (ns, log-log)',
-    data: { values: metricPoints(results.cells, TIME_METRIC) },
-    facet: { field: 'suite', type: 'nominal', title: null },
-    columns: 2,
-    spec: { width: 360, height: 240, layer: metricLayers(TIME_METRIC, variantDomain(results.suites)) },
-    resolve: { scale: { x: 'independent', y: 'independent' } },
-  };
+    values,
+    layers: metricLayers(TIME_METRIC, colorOf(results, values)),
+    facet: { field: 'suite', independent: ['x', 'y'] },
+  });
 }
 
 /** Speedup points that a log axis can take (all three values > 0). */
@@ -207,17 +164,8 @@ function plottableSpeedups(points: readonly SpeedupPoint[]): SpeedupPoint[] {
   return points.filter((point) => point.speedup > 0 && point.speedup_low > 0 && point.speedup_high > 0);
 }
 
-function speedupLayers(baseline: string, domain: readonly string[]): VegaLiteSpec[] {
-  const color = colorBy(
-    domain,
-    domain.filter((variant) => variant !== baseline),
-  );
-  const y = {
-    field: 'speedup',
-    type: 'quantitative',
-    scale: { type: 'log' },
-    title: `speedup over ${baseline} (log scale)`,
-  };
+function speedupLayers(baseline: string, color: VegaLiteSpec): VegaLiteSpec[] {
+  const y = logField('speedup', `speedup over ${baseline} (log scale)`);
   return [
     {
       mark: { type: 'errorband', opacity: 0.25 },
@@ -240,7 +188,7 @@ function speedupLayers(baseline: string, domain: readonly string[]): VegaLiteSpe
       },
     },
     // Speedup 1 = as fast as the baseline; above the line the variant is faster.
-    { mark: { type: 'rule', strokeDash: [4, 4], color: '#555' }, encoding: { y: { datum: 1 } } },
+    RATIO_ONE_RULE,
   ];
 }
 
@@ -262,145 +210,24 @@ export function suiteSpeedupSpec(
     speedupPoints(results, baseline).filter((point) => point.suite === suite.id),
   );
   if (values.length === 0) return null;
-  return {
-    $schema: SCHEMA,
-    config: CONFIG,
+  return chartSpec({
     title: { text: `${suite.title}: speedup over ${baseline}`, subtitle: speedupNotes(baseline) },
-    width: 560,
-    height: 340,
-    data: { values },
-    layer: speedupLayers(baseline, variantDomain(results.suites)),
-  };
+    values,
+    layers: speedupLayers(baseline, colorOf(results, values)),
+  });
 }
 
 /** Speedup over a baseline for all suites side by side; null when nothing to plot. */
 export function overviewSpeedupSpec(results: Results, baseline = 'naive'): VegaLiteSpec | null {
   const values = plottableSpeedups(speedupPoints(results, baseline));
   if (values.length === 0) return null;
-  return {
-    $schema: SCHEMA,
-    config: CONFIG,
+  return chartSpec({
     title: {
       text: `Speedup over ${baseline} against input size, per suite (log-log)`,
       subtitle: speedupNotes(baseline),
     },
-    data: { values },
-    facet: { field: 'suite', type: 'nominal', title: null },
-    columns: 2,
-    spec: { width: 360, height: 240, layer: speedupLayers(baseline, variantDomain(results.suites)) },
-    resolve: { scale: { x: 'independent', y: 'independent' } },
-  };
-}
-
-/** One mark of the audit chart: a library variant of a suite, timed against closure or wrong. */
-interface AuditPoint {
-  suite: string;
-  variant: string;
-  package: string;
-  configuration: string;
-  state: 'timed' | 'wrong answer';
-  /** Median time per call over closure's at `n` (ns / ns); absent for wrong answers. */
-  ratio?: number;
-  n?: number;
-  verdict: string;
-}
-
-/** Panel size of the audit chart, px; wrong answers are drawn this far above the panel's bottom edge. */
-const AUDIT_PANEL = { width: 320, height: 220, wrong_offset: 8 };
-const WRONG_COLOR = '#c0392b';
-
-/**
- * The audit at a glance, one panel per suite: each npm memoizer's median time per call over the
- * hand-written closure's at the largest n both reached (log scale), default and tuned side by side;
- * a wrong answer (never timed) is a cross at the bottom edge. Rows without either are left out.
- */
-export function auditSpec(rows: readonly AuditRow[]): VegaLiteSpec | null {
-  const values: AuditPoint[] = rows.flatMap((row): AuditPoint[] => {
-    const base = {
-      suite: row.suite,
-      variant: row.variant,
-      package: row.package,
-      configuration: row.configuration,
-      verdict: row.verdict,
-    };
-    if (row.wrong !== null) return [{ ...base, state: 'wrong answer' }];
-    const closure = row.relative.closure;
-    return closure === undefined ? [] : [{ ...base, state: 'timed', ratio: closure.ratio, n: closure.n }];
+    values,
+    layers: speedupLayers(baseline, colorOf(results, values)),
+    facet: { field: 'suite', independent: ['x', 'y'] },
   });
-  if (values.length === 0) return null;
-  const x = {
-    field: 'package',
-    type: 'nominal',
-    sort: [...new Set(rows.map((row) => row.package))],
-    title: 'npm package',
-    axis: { labelAngle: -30 },
-  };
-  const configurations = [...LIBRARY_CONFIGURATIONS];
-  const color = { field: 'configuration', type: 'nominal', scale: { domain: configurations } };
-  const xOffset = { field: 'configuration', type: 'nominal', scale: { domain: configurations } };
-  const shape = {
-    field: 'state',
-    type: 'nominal',
-    scale: { domain: ['timed', 'wrong answer'], range: ['circle', 'cross'] },
-    title: 'answer',
-  };
-  const tooltip = [
-    { field: 'variant', type: 'nominal' },
-    { field: 'state', type: 'nominal', title: 'answer' },
-    { field: 'ratio', type: 'quantitative', title: 'time ÷ closure (x)', format: ',.3~r' },
-    { field: 'n', type: 'quantitative', title: 'at n' },
-    { field: 'verdict', type: 'nominal' },
-  ];
-  const point = { type: 'point', filled: true, size: 80, opacity: 1 };
-  return {
-    $schema: SCHEMA,
-    config: CONFIG,
-    title: {
-      text: 'Audit of npm memoizers: median time per call ÷ the hand-written closure’s',
-      subtitle: [
-        'at the largest n both were timed (log scale); dashed line: as fast as closure',
-        'red cross at the bottom edge: wrong answer, never timed (no ratio)',
-      ],
-    },
-    data: { values },
-    facet: { field: 'suite', type: 'nominal', title: null },
-    columns: 2,
-    spec: {
-      width: AUDIT_PANEL.width,
-      height: AUDIT_PANEL.height,
-      layer: [
-        {
-          transform: [{ filter: "datum.state === 'timed'" }],
-          mark: point,
-          encoding: {
-            x,
-            xOffset,
-            y: {
-              field: 'ratio',
-              type: 'quantitative',
-              scale: { type: 'log' },
-              title: 'time ÷ closure’s (x, log scale)',
-            },
-            color,
-            shape,
-            tooltip,
-          },
-        },
-        {
-          transform: [{ filter: "datum.state === 'wrong answer'" }],
-          // Red, not the configuration's colour, so a cross never reads as a measured ratio.
-          mark: { ...point, color: WRONG_COLOR, size: 120 },
-          encoding: {
-            x,
-            xOffset,
-            y: { value: AUDIT_PANEL.height - AUDIT_PANEL.wrong_offset },
-            shape,
-            tooltip,
-          },
-        },
-        { mark: { type: 'rule', strokeDash: [4, 4], color: '#555' }, encoding: { y: { datum: 1 } } },
-      ],
-    },
-    resolve: { scale: { y: 'independent' } },
-  };
 }

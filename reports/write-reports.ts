@@ -4,6 +4,8 @@ import { writeFileAtomic } from '../lib/atomic-write.ts';
 import { writeResults } from '../lib/results-file.ts';
 import type { Results } from '../lib/types.ts';
 import { auditRows, withoutLibraries } from './audit.ts';
+import { auditSpec } from './audit-chart.ts';
+import type { VegaLiteSpec } from './chart.ts';
 import { cellsToCsv } from './csv.ts';
 import { reportHtml } from './html.ts';
 import { loadHtmlAssets } from './html-assets.ts';
@@ -13,14 +15,12 @@ import { svgToPng } from './png.ts';
 import { primaryCells } from './primary.ts';
 import { renderSvg } from './render.ts';
 import {
-  auditSpec,
   CALLS_METRIC,
   overviewSpeedupSpec,
   overviewTimeSpec,
   suiteMetricSpec,
   suiteSpeedupSpec,
   suiteTimeSpec,
-  type VegaLiteSpec,
 } from './vega.ts';
 
 /** results.csv, rewritten after every cell so the run folder always holds a complete, valid file. */

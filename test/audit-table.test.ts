@@ -4,7 +4,7 @@ import type { Cell, LibraryConfiguration, LibraryVariant, OkCell, Results } from
 import { auditRows, statusRuns, withoutLibraries } from '../reports/audit.ts';
 import { summaryDocument } from '../reports/markdown.ts';
 import { compileSpec } from '../reports/render.ts';
-import { auditSpec } from '../reports/vega.ts';
+import { auditSpec } from '../reports/audit-chart.ts';
 import { chartSpecs } from '../reports/write-reports.ts';
 import { failedCell, fixtureResults, okCell, skippedCell } from './helpers.ts';
 

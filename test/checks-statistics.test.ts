@@ -5,15 +5,16 @@ import digamma from '@stdlib/math-base-special-digamma';
 import trigamma from '@stdlib/math-base-special-trigamma';
 import { bootstrapRatioInterval } from '../checks/bootstrap.ts';
 import { mannWhitney } from '../checks/mann-whitney.ts';
-import { fitPrior, fUpperTail, logSummary, moderatedTest, VARIANCE_FLOOR } from '../checks/moderated.ts';
+import { fitPrior, logSummary, moderatedTest, VARIANCE_FLOOR } from '../checks/moderated.ts';
 import { adjust, benjaminiHochberg, holm } from '../checks/multiple-testing.ts';
+import { createRng } from '../lib/random.ts';
 import {
+  fUpperTail,
   normalTwoSided,
   studentQuantileTwoSided,
   studentTwoSided,
   trigammaInverse,
-} from '../checks/special.ts';
-import { createRng } from '../lib/random.ts';
+} from '../lib/special.ts';
 import { gaussian } from './checks-synthetic.ts';
 
 const close = (actual: number, expected: number, tolerance: number) =>
@@ -41,6 +42,9 @@ describe('special functions', () => {
     close(studentQuantileTwoSided(0.05, 30), 2.042272, 1e-6);
     // Many degrees of freedom: the normal's 1.959964.
     close(studentQuantileTwoSided(0.05, 1e6), 1.959964, 1e-5);
+    // Infinite degrees of freedom: the normal limit itself (stdlib's t gives NaN there).
+    close(studentQuantileTwoSided(0.05, Number.POSITIVE_INFINITY), 1.959964, 1e-6);
+    close(studentTwoSided(1.959964, Number.POSITIVE_INFINITY), 0.05, 1e-6);
     // Cauchy: the t with (2 / pi) atan(1 / t) = 1e-9.
     close(
       studentQuantileTwoSided(1e-9, 1),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { summarizeRun, summaryText } from '../reports/summary.ts';
+import type { Cell } from '../lib/types.ts';
+import { headline, summarizeRun, summaryText } from '../reports/summary.ts';
 import { failedCell, fixtureResults, okCell, skippedCell } from './helpers.ts';
 
 const results = fixtureResults(
@@ -40,12 +41,83 @@ describe('summarizeRun()', () => {
     );
   });
 
-  it('says so when no size was reached by every variant', () => {
+  it('leaves out a variant that was never timed, saying why, and compares the others', () => {
     const lonely = fixtureResults([okCell('map', 10, 1)], ['naive', 'map']);
     lonely.cells.push(failedCell('naive', 10, 'error'));
     const [summary] = summarizeRun(lonely);
+    assert.deepEqual(summary?.left_out, [{ variant: 'naive', reason: 'never timed (error at n = 10)' }]);
+    assert.equal(summary?.common_n, 10);
+    assert.equal(summary?.speedup_vs_naive, null);
+    assert.match(
+      summaryText([summary!]),
+      /at n = 10 \(largest n every verified variant reached\) the fastest is map: .*; left out: naive \(never timed \(error at n = 10\)\)$/,
+    );
+  });
+
+  it('says so when no variant was verified and timed', () => {
+    const none = fixtureResults([failedCell('map', 10, 'crashed')], ['map']);
+    const [summary] = summarizeRun(none);
     assert.equal(summary?.common_n, null);
-    assert.match(summaryText([summary!]), /no size at which every variant was verified and timed/);
+    assert.match(headline(summary!), /^no variant was verified and timed; left out: map/);
+  });
+});
+
+/**
+ * A quick run of grid-paths as it comes out (ladder 2, 4, ..., 400): lodash.memoize and memoize
+ * key on the first argument by default and answer grid-paths(2) wrongly, by design (the audit's
+ * finding); moize's default does not memoize and stops at the budget like naive.
+ */
+function gridPathsQuick() {
+  const sizes = [2, 4, 6, 8, 10, 12, 50, 100, 200, 400];
+  const ladder = (variant: string, median: (n: number) => number, reach: number) =>
+    sizes.map((n) => (n <= reach ? okCell(variant, n, median(n)) : skippedCell(variant, n)));
+  const wrongFirst = (variant: string) => [
+    { ...failedCell(variant, 2, 'wrong-answer', 'expected 6 (reference), got 7'), result: '7' },
+    ...sizes.slice(1).map((n) => skippedCell(variant, n, { skip_reason: 'wrong-answer' })),
+  ];
+  const cells: Cell[] = [
+    ...ladder('naive', (n) => 4 ** n, 12),
+    ...ladder('dict', (n) => 30 * n * n, 400),
+    ...ladder('map', (n) => 25 * n * n, 400),
+    ...ladder('closure', (n) => 40 * n * n, 400),
+    ...ladder('bottom-up', (n) => 5 * n * n, 400),
+    ...wrongFirst('lodash-default'),
+    ...ladder('lodash-tuned', (n) => 45 * n * n, 400),
+    ...ladder('moize-default', (n) => 4 ** n * 2, 12),
+    ...wrongFirst('memoize-default'),
+  ];
+  return fixtureResults(cells, [
+    'naive',
+    'dict',
+    'map',
+    'closure',
+    'bottom-up',
+    'lodash-default',
+    'lodash-tuned',
+    'moize-default',
+    'memoize-default',
+  ]);
+}
+
+describe('the summary of a quick grid-paths run with npm memoizers', () => {
+  const [summary] = summarizeRun(gridPathsQuick());
+
+  it('compares the variants that were verified, leaving out the wrong answers of the library defaults', () => {
+    assert.deepEqual(summary?.left_out, [
+      { variant: 'lodash-default', reason: 'wrong answer at n = 2' },
+      { variant: 'memoize-default', reason: 'wrong answer at n = 2' },
+    ]);
+    assert.equal(summary?.common_n, 12, 'naive and moize-default stop at the budget after n = 12');
+    assert.deepEqual(summary?.fastest, { variant: 'bottom-up', median_ns: 5 * 144 });
+  });
+
+  it('ends with the fastest variant and names what was left out and why, never with "no size"', () => {
+    const text = summaryText([summary!]);
+    assert.doesNotMatch(text, /no size/);
+    assert.match(
+      text,
+      /at n = 12 \(largest n every verified variant reached\) the fastest is bottom-up: 720 ns per call \(median\); speedup over naive [\d,]+x \(naive median \/ its median\); left out: lodash-default \(wrong answer at n = 2\), memoize-default \(wrong answer at n = 2\)$/,
+    );
   });
 });
 

@@ -1,17 +1,21 @@
+import digamma from '@stdlib/math-base-special-digamma';
 import polygamma from '@stdlib/math-base-special-polygamma';
 import trigamma from '@stdlib/math-base-special-trigamma';
+import fCdf from '@stdlib/stats-base-dists-f-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import studentCdf from '@stdlib/stats-base-dists-t-cdf';
 import studentQuantile from '@stdlib/stats-base-dists-t-quantile';
 
 /**
- * The two-sided tails and quantiles the tests in this folder need, and limma's inverse trigamma,
+ * The tails and quantiles the statistics of runs and checks need (process intervals, variance
+ * priors, the comparisons), the digamma family of the priors, and limma's inverse trigamma,
  * on stdlib's special functions (maintained, and tested against reference values to double
  * precision). Each tail is taken from the lower end, where stdlib computes it directly:
  * 1 - cdf(|t|) would lose every digit of a p-value below 1e-16.
  *
- * Degrees of freedom must be finite: for df = Infinity stdlib's t CDF returns 0.5 and its quantile
- * NaN (the checks never pass it; their df are sums of process counts and a prior capped at 30).
+ * Infinite degrees of freedom (an interval that rests on many samples of one process) take the
+ * normal limit: stdlib's t CDF returns 0.5 and its quantile NaN there.
  */
 
 /** P(|Z| >= |z|) for a standard normal Z. */
@@ -21,11 +25,13 @@ export function normalTwoSided(z: number): number {
 
 /** P(|T| >= |t|) for Student's t with `df` degrees of freedom. */
 export function studentTwoSided(t: number, df: number): number {
+  if (df === Number.POSITIVE_INFINITY) return normalTwoSided(t);
   return Math.min(1, 2 * studentCdf(-Math.abs(t), df));
 }
 
 /** The t >= 0 with P(|T| >= t) = p, for Student's t with `df` degrees of freedom. */
 export function studentQuantileTwoSided(p: number, df: number): number {
+  if (df === Number.POSITIVE_INFINITY) return -normalQuantile(p / 2, 0, 1);
   return -studentQuantile(p / 2, df);
 }
 
@@ -45,3 +51,14 @@ export function trigammaInverse(x: number): number {
   }
   return y;
 }
+
+/**
+ * P(F(d1, d2) >= f): the upper tail of Fisher's F distribution (1 for f <= 0, NaN for NaN). As
+ * 1 - CDF it is exact to about 1e-16 absolute, plenty for an outlier test at p = 0.01.
+ */
+export function fUpperTail(f: number, d1: number, d2: number): number {
+  return 1 - fCdf(f, d1, d2);
+}
+
+/** ψ(x) and ψ'(x), stdlib's, for the variance priors. */
+export { digamma, trigamma };
