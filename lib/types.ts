@@ -276,7 +276,12 @@ export interface TimeStats {
   sd_ns: number;
   /** Median absolute deviation from the median (unscaled), ns. */
   mad_ns: number;
-  /** Lower end of the distribution-free 95% confidence interval of the median (order statistics), ns. */
+  /**
+   * Lower end of the cell's 95% interval, ns. From one process's samples: the distribution-free
+   * confidence interval of the median (order statistics). On a cell of a run (lib/merge-processes.ts):
+   * the process-level prediction interval of the estimate another run would report (OkCell's
+   * `estimate_ns` and `interval_basis`; lib/process-interval.ts).
+   */
   ci_low_ns: number;
   /** Upper end of that interval, ns. */
   ci_high_ns: number;
@@ -343,6 +348,14 @@ export interface OkCell
   verify_ms: number;
   /** Top-level calls per timed operation (n in sequence mode, else 1); per-call times are divided by it. */
   calls_per_op: number;
+  /**
+   * The cell's process-level estimate, ns per call: the geometric mean of the process medians but
+   * the slowest (of two: the faster; of one: its median); `ci_low_ns` and `ci_high_ns` are its 95%
+   * prediction interval for another run. Absent from cells of runs before process-level intervals.
+   */
+  estimate_ns?: number;
+  /** What that interval rests on (INTERVAL_BASES): the cell's processes, the run's prior, or one process's samples. */
+  interval_basis?: IntervalBasis;
   /**
    * How the timed operation used instances: `shared` for a variant found stateless by the counting
    * pass (and in warm mode), `per-call` otherwise. Absent from cells of runs before this was decided
@@ -890,7 +903,10 @@ export interface ProcessPrior {
  * processes at that duration; `within-process`: one process and no prior: the interval of that
  * process's median from its samples, which says nothing about another run.
  */
-export type IntervalBasis = 'processes' | 'prior' | 'within-process';
+export const INTERVAL_BASES = ['processes', 'prior', 'within-process'] as const;
+
+/** What an interval rests on (see INTERVAL_BASES), from the strongest to the weakest. */
+export type IntervalBasis = (typeof INTERVAL_BASES)[number];
 
 /** Processes of one cell that fall into groups far apart (two JIT outcomes, a disturbed process). */
 export interface ProcessDisagreement {

@@ -23,6 +23,8 @@ export const CSV_COLUMNS = [
   'mad_ns',
   'ci_low_ns',
   'ci_high_ns',
+  'estimate_ns',
+  'interval_basis',
   'calls',
   'cache_hits',
   'cache_misses',

@@ -8,7 +8,8 @@ import type {
   SuiteDefinition,
   VariantFactory,
 } from '../lib/types.ts';
-import { answerText, isStackOverflow } from './verify.ts';
+import { isStackOverflow } from '../lib/errors.ts';
+import { answerText } from './verify.ts';
 
 /** A capacity is sufficient when it keeps calls within this factor of an unbounded cache's. */
 export const CAPACITY_FACTOR = 2;

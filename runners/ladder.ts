@@ -1,4 +1,3 @@
-import { messageOf } from '../lib/errors.ts';
 import { consume } from '../lib/sink.ts';
 import { summarize, thin } from '../lib/stats.ts';
 import { plainTools } from '../lib/tools.ts';
@@ -10,7 +9,6 @@ import type {
   InstanceMode,
   LadderPhase,
   Measure,
-  OperationCounts,
   RunnerName,
   RunOptions,
   SkipReason,
@@ -19,13 +17,14 @@ import type {
   VariantFactory,
 } from '../lib/types.ts';
 import { batchSize, estimateCallNs, perCallNs } from './batch.ts';
-import { COUNTING_LIMIT_FACTOR, MAX_STORED_SAMPLES, MIN_PACE_MS, NO_CALIBRATION_MS } from './constants.ts';
+import { MAX_STORED_SAMPLES, NO_CALIBRATION_MS } from './constants.ts';
+import { countStep } from './counting-step.ts';
 import { watchGc } from './gc-watch.ts';
 import type { InputStore } from './inputs.ts';
 import type { CountingCode } from './instrumented.ts';
-import { exposedGc, measureMemory } from './memory.ts';
-import { buildOperation, countOperation, type Operation, type OperationSpec } from './operation.ts';
-import { answerText, checkAnswer, classifyError, isStackOverflow } from './verify.ts';
+import { exposedGc, memoryOfOperation } from './memory.ts';
+import { buildOperation, type Operation, type OperationSpec } from './operation.ts';
+import { answerText, checkAnswer, classifyError } from './verify.ts';
 
 /** The verified call is about to start (`start`) or has returned (`end`). */
 export interface VerifyEvent {
@@ -69,13 +68,13 @@ export interface Stop {
 }
 
 /** How much slower than the verified call the instrumented pass ran at size `n`. */
-interface CountingPace {
+export interface CountingPace {
   n: number;
   slowdown: number;
 }
 
 /** What a climb carries from one size to the next. */
-interface LadderState {
+export interface LadderState {
   /** Set once the climb has ended: every size above is skipped with it. */
   stop?: Stop;
   /** The last counted size's pace, to decide whether counting the next one is affordable. */
@@ -94,7 +93,7 @@ interface SizeOutcome {
 }
 
 /** What the verified call established. */
-interface Verified {
+export interface Verified {
   result: string;
   /** Its wall time, ms. */
   verify_ms: number;
@@ -282,87 +281,6 @@ async function verifyStep<I>(
   return { value: { result, verify_ms: verifyMs } };
 }
 
-/** Counts (or why there are none), the instance mode for the timed operation, and the counting pace. */
-interface Counted {
-  fields: Partial<OperationCounts> & { counts_note?: string };
-  instance: InstanceMode;
-  pace: CountingPace | undefined;
-}
-
-/**
- * Exact counts from the instrumented pass (never timed), which also decides whether the timed
- * operation can share one instance. Known results (the counts cache) are used as they are; the
- * pass is skipped when it would take too long, and then the last decided instance mode carries up
- * the ladder. The measure phase takes the first round's decision and counts nothing.
- */
-function countStep<I>(
-  context: LadderContext<I>,
-  spec: OperationSpec<I>,
-  verified: Verified,
-  state: LadderState,
-): Counted {
-  const carried = { instance: state.instance ?? ('per-call' as const), pace: state.pace };
-  if (context.phase === 'measure') {
-    return {
-      fields: { counts_note: 'counted in the first round only' },
-      instance: context.instances?.get(spec.n) ?? 'per-call',
-      pace: state.pace,
-    };
-  }
-  const known = context.known?.get(spec.n);
-  if (known !== undefined) return { fields: known.counts, instance: known.instance, pace: state.pace };
-  const skip = slowCountingReason(state.pace, verified.verify_ms, context.options.budget_ms);
-  if (skip !== undefined) return { fields: { counts_note: `not counted: ${skip}` }, ...carried };
-  const clock = context.clock ?? (() => performance.now());
-  const started = clock();
-  const counted = countedOperation(context, spec, verified.result);
-  const pace = { n: spec.n, slowdown: (clock() - started) / Math.max(verified.verify_ms, MIN_PACE_MS) };
-  return 'counts_note' in counted
-    ? { fields: counted, instance: carried.instance, pace }
-    : { fields: counted.counts, instance: counted.instance, pace };
-}
-
-/**
- * Why the instrumented pass is skipped at this size, or undefined to run it: it is predicted (this
- * size's verified call times the slowdown measured at the last counted size) to take over
- * COUNTING_LIMIT_FACTOR times the budget.
- */
-export function slowCountingReason(
-  pace: CountingPace | undefined,
-  verifyMs: number,
-  budgetMs: number,
-): string | undefined {
-  if (pace === undefined) return undefined;
-  const predictedMs = Math.max(verifyMs, MIN_PACE_MS) * pace.slowdown;
-  if (predictedMs <= COUNTING_LIMIT_FACTOR * budgetMs) return undefined;
-  return `the instrumented pass would take about ${predictedMs.toPrecision(3)} ms (predicted: this call's ${verifyMs.toPrecision(3)} ms times its ${pace.slowdown.toPrecision(3)}x slowdown at n = ${pace.n}), over ${COUNTING_LIMIT_FACTOR}x the ${budgetMs} ms budget`;
-}
-
-/** The instrumented pass on the counting copy (or the timed code in tests); its answer must match the verified one. */
-function countedOperation<I>(
-  context: LadderContext<I>,
-  spec: OperationSpec<I>,
-  result: string,
-): CountedOperation | { counts_note: string } {
-  const copy = context.counting?.variants[context.variant] as VariantFactory<I, Answer> | undefined;
-  try {
-    const counted = countOperation({
-      ...spec,
-      counting: { factory: copy ?? spec.factory, memoize: context.counting?.memoize },
-    });
-    if (answerText(counted.answer) !== result) {
-      return { counts_note: `instrumented pass answered ${answerText(counted.answer)}` };
-    }
-    return { counts: counted.counts, instance: counted.instance };
-  } catch (error) {
-    return {
-      counts_note: isStackOverflow(error)
-        ? 'not counted: the instrumented pass overflowed the stack (its wrapper adds a frame per call)'
-        : `not counted: ${messageOf(error)}`,
-    };
-  }
-}
-
 /** The cache mode's timed operation; warm and sequence answers are verified too. */
 function operationStep<I>(
   context: LadderContext<I>,
@@ -464,19 +382,5 @@ function memoryStep<I>(
   if (context.phase === 'measure') return { memory_note: 'measured in the first round only' };
   const readings = context.options.memory_readings;
   if (readings === 0) return { memory_note: 'not measured in this profile (memory_readings 0)' };
-  try {
-    return stripNull(
-      measureMemory(operation.retain, operation.timed, readings, medianNs * operation.calls_per_op),
-    );
-  } catch (error) {
-    const why = isStackOverflow(error) ? 'the memory pass overflowed the stack' : messageOf(error);
-    return { memory_note: `not measured: ${why}` };
-  }
-}
-
-/** Drops null fields, so a missing figure is absent from the cell rather than a fake value. */
-function stripNull<T extends object>(figures: T): Partial<{ [K in keyof T]: NonNullable<T[K]> }> {
-  return Object.fromEntries(Object.entries(figures).filter(([, value]) => value !== null)) as Partial<{
-    [K in keyof T]: NonNullable<T[K]>;
-  }>;
+  return memoryOfOperation(operation, readings, medianNs * operation.calls_per_op);
 }

@@ -1,6 +1,6 @@
 import { ladderKey } from '../lib/cell-key.ts';
 import { isOk } from '../lib/cells.ts';
-import type { Cell, CountedOperation, InstanceMode, RunnerName } from '../lib/types.ts';
+import type { Cell, CountedOperation, InstanceMode, ProcessPrior, RunnerName } from '../lib/types.ts';
 import type { SeenCell } from './estimate.ts';
 import type { Job } from './jobs.ts';
 import type { LadderPlan } from './plan.ts';
@@ -18,8 +18,8 @@ export interface LadderRounds {
   discovered?: ReadonlyMap<number, InstanceMode>;
   /** Round 1's cells so far, for the progress estimate. */
   seen: readonly SeenCell[];
-  /** Per size timed in round 1, the median of each process that timed it, ns. */
-  medians: ReadonlyMap<number, readonly number[]>;
+  /** Per size timed in round 1, the samples (ns per call) of each process that timed it. */
+  samples: ReadonlyMap<number, readonly (readonly number[])[]>;
   /** No more processes: precise, at the most processes, or nothing to measure again. */
   settled: boolean;
 }
@@ -32,7 +32,7 @@ export function startRounds(ladder: LadderPlan, runner: RunnerName): LadderRound
     key: ladderKey({ suite: ladder.suite.id, variant: ladder.variant, runner }),
     processes: 0,
     seen: [],
-    medians: new Map(),
+    samples: new Map(),
     settled: false,
   };
 }
@@ -70,22 +70,32 @@ export function seeCell(rounds: LadderRounds, cell: Cell): LadderRounds {
 
 /**
  * A ladder after one more process reported all its cells: round 1 fixes the sizes to measure
- * again (those it timed) and their instance modes; every process adds its medians; and the ladder
- * settles as ladderSettled decides.
+ * again (those it timed) and their instance modes; every process adds its samples; and the ladder
+ * settles as ladderSettled decides under the run's `prior`.
  */
 export function afterProcess(
   rounds: LadderRounds,
   cells: readonly Cell[],
   settings: PrecisionSettings,
+  prior: ProcessPrior | null,
 ): LadderRounds {
   const ok = cells.filter(isOk);
   const discovered =
     rounds.discovered ?? new Map(ok.map((cell) => [cell.n, cell.instance ?? ('per-call' as const)]));
-  const medians = new Map(rounds.medians);
+  const samples = new Map(rounds.samples);
   for (const cell of ok) {
-    if (discovered.has(cell.n)) medians.set(cell.n, [...(medians.get(cell.n) ?? []), cell.median_ns]);
+    if (!discovered.has(cell.n)) continue;
+    const own =
+      cell.samples_ns !== undefined && cell.samples_ns.length > 0 ? cell.samples_ns : [cell.median_ns];
+    samples.set(cell.n, [...(samples.get(cell.n) ?? []), own]);
   }
   const processes = rounds.processes + 1;
-  const timed = [...discovered.keys()].map((n) => medians.get(n) ?? []);
-  return { ...rounds, processes, discovered, medians, settled: ladderSettled(timed, processes, settings) };
+  const timed = [...discovered.keys()].map((n) => samples.get(n) ?? []);
+  return {
+    ...rounds,
+    processes,
+    discovered,
+    samples,
+    settled: ladderSettled(timed, processes, settings, prior),
+  };
 }

@@ -28,6 +28,7 @@ import { type Job, shuffleRound } from './jobs.ts';
 import { climbLadder } from './ladder.ts';
 import type { LadderPlan } from './plan.ts';
 import { createProgress, type ProgressSink } from './progress.ts';
+import { runPrior } from './precision.ts';
 import { afterProcess, jobOf, type LadderRounds, seeCell, startRounds } from './rounds.ts';
 
 /** Everything a run needs. */
@@ -179,6 +180,9 @@ export async function runBench(request: RunRequest): Promise<Results> {
         options.seed,
         round,
       );
+      // How much processes of this run differ, from what the earlier rounds measured: refitted once
+      // a round (a fit over every cell takes a tenth of a second), used by this round's decisions.
+      const prior = runPrior(ladders.flatMap((rounds) => [...rounds.samples.values()]));
       for (const [index, current] of active.entries()) {
         if (signal?.aborted) break;
         const job = jobOf(current, round, await counts.known(current));
@@ -207,7 +211,7 @@ export async function runBench(request: RunRequest): Promise<Results> {
           if (signal?.aborted) break;
         }
         if (cells.length === job.sizes.length) {
-          state = afterProcess(state, cells, options);
+          state = afterProcess(state, cells, options, prior);
           if (job.phase === 'discover') counts.record(state, cells);
           if (state.settled) finished.add(state.key);
         }

@@ -107,17 +107,17 @@ describe('parseBenchArgs()', () => {
       const options = resolveOptions(parsed(argv));
       return [options.min_processes, options.max_processes, options.target_half_width_pct];
     };
-    assert.deepEqual(range(), [3, 6, 2]);
-    assert.deepEqual(range('--profile', 'quick'), [2, 3, 5]);
+    assert.deepEqual(range(), [3, 6, 5]);
+    assert.deepEqual(range('--profile', 'quick'), [2, 3, 10]);
     assert.deepEqual(range('--profile', 'ci'), [1, 1, 5]);
-    assert.deepEqual(range('--processes', '8'), [8, 8, 2], 'the most rises to the fewest');
-    assert.deepEqual(range('--max-processes', '2'), [2, 2, 2], 'the fewest falls to the most');
+    assert.deepEqual(range('--processes', '8'), [8, 8, 5], 'the most rises to the fewest');
+    assert.deepEqual(range('--max-processes', '2'), [2, 2, 5], 'the fewest falls to the most');
     assert.deepEqual(
       range('--processes', '2', '--max-processes', '4', '--half-width-pct', '1.5'),
       [2, 4, 1.5],
     );
-    assert.deepEqual(range('--repeat', '5'), [5, 5, 2]);
-    assert.deepEqual(range('--isolate', 'none'), [1, 1, 2], 'in-process runs are one process');
+    assert.deepEqual(range('--repeat', '5'), [5, 5, 5]);
+    assert.deepEqual(range('--isolate', 'none'), [1, 1, 5], 'in-process runs are one process');
     assert.throws(
       () => resolveOptions(parsed(['--processes', '4', '--max-processes', '3'])),
       usage(/--max-processes 3 is below --processes 4/),

@@ -5,7 +5,7 @@ import { memoize } from '../lib/memoize.ts';
 import type { Answer, Cell, Measure, Tools, VariantFactory } from '../lib/types.ts';
 import type { CountingCode } from '../runners/instrumented.ts';
 import { InputStore } from '../runners/inputs.ts';
-import { climbLadder, type LadderContext, slowCountingReason } from '../runners/ladder.ts';
+import { climbLadder, type LadderContext } from '../runners/ladder.ts';
 import { expectOk, fakeClock, fakeMeasure, field, fixtureSuite, TEST_OPTIONS } from './helpers.ts';
 
 async function climb(
@@ -280,14 +280,6 @@ describe('climbLadder()', () => {
       String(field(cells[3], 'counts_note')),
       /^not counted: the instrumented pass would take about 1\.20e\+3 ms \(predicted: this call's 4\.00 ms times its 300x slowdown at n = 3\), over 20x the 50 ms budget$/,
     );
-  });
-
-  it('predicts the instrumented pass from the last counted size only when one exists', () => {
-    assert.equal(slowCountingReason(undefined, 1e6, 50), undefined);
-    assert.equal(slowCountingReason({ n: 10, slowdown: 10 }, 100, 50), undefined);
-    assert.match(slowCountingReason({ n: 10, slowdown: 11 }, 100, 50) ?? '', /about 1\.10e\+3 ms/);
-    // A 0 ms call still predicts a positive time (taken as 0.01 ms).
-    assert.match(slowCountingReason({ n: 1, slowdown: 2e6 }, 0, 50) ?? '', /about 2\.00e\+4 ms/);
   });
 
   it('records an input generator that throws as an error naming the size, for every variant', async () => {

@@ -6,7 +6,7 @@ import { afterProcess, jobOf, seeCell, startRounds } from '../runners/rounds.ts'
 import { failedCell, fixtureSuite, okCell, skippedCell } from './helpers.ts';
 
 const ladder: LadderPlan = { suite: fixtureSuite() as unknown as Suite, variant: 'map', sizes: [1, 2, 3, 4] };
-const settings = { min_processes: 2, max_processes: 4, target_half_width_pct: 2 };
+const settings = { min_processes: 3, max_processes: 5, target_half_width_pct: 5 };
 const ok = (n: number, median: number, instance: 'shared' | 'per-call' = 'per-call') => ({
   ...okCell('map', n, median),
   instance,
@@ -32,7 +32,7 @@ describe('ladder rounds', () => {
   });
 
   it('later rounds measure the sizes round 1 timed, with round 1’s instance modes', () => {
-    const after = afterProcess(startRounds(ladder, 'tinybench'), firstRound, settings);
+    const after = afterProcess(startRounds(ladder, 'tinybench'), firstRound, settings, null);
     assert.deepEqual([after.processes, after.settled], [1, false]);
     const job = jobOf(after, 2);
     assert.deepEqual(
@@ -50,30 +50,40 @@ describe('ladder rounds', () => {
   });
 
   it('settles from the fewest processes once every timed size is precise', () => {
-    let rounds = afterProcess(startRounds(ladder, 'tinybench'), firstRound, settings);
-    rounds = afterProcess(rounds, [ok(1, 100.1), ok(2, 200.1)], settings);
+    let rounds = afterProcess(startRounds(ladder, 'tinybench'), firstRound, settings, null);
+    rounds = afterProcess(rounds, [ok(1, 100.1), ok(2, 200.1)], settings, null);
+    assert.equal(rounds.settled, false, 'two processes: below the fewest');
+    rounds = afterProcess(rounds, [ok(1, 100.05), ok(2, 200.05)], settings, null);
     assert.deepEqual(
-      [...rounds.medians],
+      [...rounds.samples],
       [
-        [1, [100, 100.1]],
-        [2, [200, 200.1]],
+        [1, [[100], [100.1], [100.05]]],
+        [2, [[200], [200.1], [200.05]]],
       ],
+      'each process’s samples (these fixture cells keep only their median)',
     );
     assert.equal(rounds.settled, true);
   });
 
   it('keeps going while a size is imprecise or failed in a process, until the most processes', () => {
-    let rounds = afterProcess(startRounds(ladder, 'tinybench'), firstRound, settings);
-    rounds = afterProcess(rounds, [ok(1, 100), failedCell('map', 2, 'stack-overflow')], settings);
-    assert.equal(rounds.settled, false, 'size 2 has one median');
-    rounds = afterProcess(rounds, [ok(1, 130), ok(2, 260)], settings);
+    let rounds = afterProcess(startRounds(ladder, 'tinybench'), firstRound, settings, null);
+    rounds = afterProcess(rounds, [ok(1, 100), failedCell('map', 2, 'stack-overflow')], settings, null);
+    rounds = afterProcess(rounds, [ok(1, 130), ok(2, 260)], settings, null);
     assert.equal(rounds.settled, false);
-    rounds = afterProcess(rounds, [ok(1, 70), ok(2, 140)], settings);
-    assert.deepEqual([rounds.processes, rounds.settled], [4, true]);
+    rounds = afterProcess(rounds, [ok(1, 70), ok(2, 140)], settings, null);
+    assert.equal(rounds.settled, false);
+    rounds = afterProcess(rounds, [ok(1, 115), ok(2, 230)], settings, null);
+    assert.deepEqual([rounds.processes, rounds.settled], [5, true]);
+    assert.equal(rounds.samples.get(2)?.length, 4, 'the process where size 2 failed adds nothing');
   });
 
   it('settles after round 1 when round 1 timed nothing', () => {
-    const rounds = afterProcess(startRounds(ladder, 'tinybench'), [failedCell('map', 1, 'error')], settings);
+    const rounds = afterProcess(
+      startRounds(ladder, 'tinybench'),
+      [failedCell('map', 1, 'error')],
+      settings,
+      null,
+    );
     assert.deepEqual([rounds.processes, rounds.settled], [1, true]);
   });
 
@@ -85,7 +95,7 @@ describe('ladder rounds', () => {
       { n: 2, call_ms: 200 / 1e6, timed: true },
       { n: 3, call_ms: 70, timed: false },
     ]);
-    const after = afterProcess(rounds, firstRound, settings);
+    const after = afterProcess(rounds, firstRound, settings, null);
     assert.equal(seeCell(after, ok(1, 5)).seen, after.seen);
   });
 });
