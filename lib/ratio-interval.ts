@@ -28,7 +28,9 @@ export function ratioInterval(numerator: ProcessInterval, denominator: ProcessIn
     low: ratio * Math.exp(-half),
     high: ratio * Math.exp(half),
     half_width_pct: 100 * Math.expm1(half),
-    basis: INTERVAL_BASES[Math.max(INTERVAL_BASES.indexOf(numerator.basis), INTERVAL_BASES.indexOf(denominator.basis))] as IntervalBasis,
+    basis: INTERVAL_BASES[
+      Math.max(INTERVAL_BASES.indexOf(numerator.basis), INTERVAL_BASES.indexOf(denominator.basis))
+    ] as IntervalBasis,
     df,
   };
 }
