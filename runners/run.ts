@@ -324,6 +324,7 @@ function inProcess(request: RunRequest): JobRunner {
       instances: job.instances,
       counting: await loadCountingCode(suite.path, SOURCE_CODE.memoizeModule),
       onCellStart,
+      predictGuard: true,
     });
   };
 }
