@@ -376,11 +376,15 @@ async function timeStep<I>(
     const call = (): void => {
       lastAnswer = consume(operation.timed());
     };
-    if (verified.verify_ms < NO_CALIBRATION_MS) batch = batchSize(estimateCallNs(call));
+    const short = verified.verify_ms < NO_CALIBRATION_MS;
+    if (short) batch = batchSize(estimateCallNs(call));
     exposedGc()?.();
     samplesMs = await context.measure(call, batch, {
       time_ms: options.time_ms,
-      warmup_ms: options.warmup_ms,
+      // A call of a millisecond or more has just run once, verified: that is its warm-up (its loops
+      // were compiled on the stack while it ran). Warming it up again would cost WARMUP_ITERATIONS
+      // more calls, most where calls are longest; each process's median absorbs a slow first sample.
+      warmup_ms: short ? options.warmup_ms : 0,
       min_samples: options.min_samples,
     });
   } catch (error) {
