@@ -11,7 +11,7 @@ import { reportHtml } from './html.ts';
 import { loadHtmlAssets } from './html-assets.ts';
 import { summaryDocument } from './markdown.ts';
 import { ALLOCATED_METRIC, RETAINED_METRIC, suiteTradeOffSpec } from './memory-charts.ts';
-import { svgToPng } from './png.ts';
+import { pngRenderer } from './png.ts';
 import { primaryCells } from './primary.ts';
 import { renderSvg } from './render.ts';
 import {
@@ -86,12 +86,21 @@ export async function writeReports(dir: string, results: Results): Promise<strin
   await writeCsv(dir, results);
   await mkdir(join(dir, 'charts'), { recursive: true });
   const specs = chartSpecs(results);
-  for (const [name, spec] of specs) {
-    const svg = await renderSvg(spec);
-    await writeFileAtomic(join(dir, 'charts', `${name}.vl.json`), `${JSON.stringify(spec, null, 1)}\n`);
-    await writeFileAtomic(join(dir, 'charts', `${name}.svg`), svg);
-    await writeFileAtomic(join(dir, 'charts', `${name}.png`), svgToPng(svg));
-    written.push(`charts/${name}.vl.json`, `charts/${name}.svg`, `charts/${name}.png`);
+  // PNGs are drawn on a worker thread while the next charts are laid out, and awaited together.
+  const renderer = pngRenderer();
+  const pngs: Promise<void>[] = [];
+  try {
+    for (const [name, spec] of specs) {
+      const svg = await renderSvg(spec);
+      await writeFileAtomic(join(dir, 'charts', `${name}.vl.json`), `${JSON.stringify(spec, null, 1)}\n`);
+      await writeFileAtomic(join(dir, 'charts', `${name}.svg`), svg);
+      pngs.push(renderer.toPng(svg).then((png) => writeFileAtomic(join(dir, 'charts', `${name}.png`), png)));
+      written.push(`charts/${name}.vl.json`, `charts/${name}.svg`, `charts/${name}.png`);
+    }
+    await Promise.all(pngs);
+  } finally {
+    await Promise.allSettled(pngs);
+    await renderer.close();
   }
   await writeFileAtomic(join(dir, 'report.html'), reportHtml(results, specs, await loadHtmlAssets()));
   await writeFileAtomic(join(dir, 'summary.md'), summaryDocument(results));

@@ -29,8 +29,10 @@ export type ProfileSettings = Pick<
  * ±2% is out of reach for nearly every cell even at 8 processes, so the default target is the stats'
  * calibrated ±5% (lib/interval-constants.ts: it separates the 10% differences the findings discuss).
  *
- * quick: a first look at every suite (no memory pass: it is a third of a cell's cost); two
- * processes, a third for a ladder whose cells are not within ±10%. default: the numbers the README
+ * quick: a first look at every suite within 90 s: a 20 ms budget, 5 ms of samples per cell and
+ * process (at least 3), no memory pass (a third of a cell's cost), and exactly two processes per
+ * ladder: with two, a prediction interval rests mostly on the run's prior and is about ±16% in the
+ * median cell, so a third process for a ±10% target was run for every ladder and bought little. default: the numbers the README
  * quotes, 3 to 6 processes to ±5% (the stats' calibration allows 8; 6 keeps the worst case within
  * reach of the 15-minute target). full: long ladders and 5 to 10 processes, for a quiet machine
  * and some patience. ci: small fixed sizes and a budget no variant reaches, so every
@@ -45,14 +47,14 @@ export type ProfileSettings = Pick<
  */
 export const PROFILE_SETTINGS = {
   quick: {
-    budget_ms: 50,
-    time_ms: 10,
-    warmup_ms: 3,
-    min_samples: 5,
+    budget_ms: 20,
+    time_ms: 5,
+    warmup_ms: 1,
+    min_samples: 3,
     cell_timeout_ms: 60_000,
     memory_readings: 0,
     min_processes: 2,
-    max_processes: 3,
+    max_processes: 2,
     target_half_width_pct: 10,
   },
   default: {
