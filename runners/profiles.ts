@@ -32,9 +32,11 @@ export type ProfileSettings = Pick<
  * quick: a first look at every suite within 90 s: a 20 ms budget, 5 ms of samples per cell and
  * process (at least 3), no memory pass (a third of a cell's cost), and exactly two processes per
  * ladder: with two, a prediction interval rests mostly on the run's prior and is about ±16% in the
- * median cell, so a third process for a ±10% target was run for every ladder and bought little. default: the numbers the README
- * quotes, 3 to 6 processes to ±5% (the stats' calibration allows 8; 6 keeps the worst case within
- * reach of the 15-minute target). full: long ladders and 5 to 10 processes, for a quiet machine
+ * median cell, so a third process for a ±10% target was run for every ladder and bought little.
+ * default: the numbers the README quotes, within 15 minutes: a 100 ms budget (a ladder's cost is
+ * mostly its last sizes, near the budget, so the budget sets the run's length), 25 ms of samples per
+ * cell and process (at least 3: processes, not samples, are the unit of repetition), two memory
+ * readings, 3 to 5 processes to ±5%. full: long ladders and 5 to 10 processes, for a quiet machine
  * and some patience. ci: small fixed sizes and a budget no variant reaches, so every
  * machine runs the same cells, in one process: the committed baseline then keeps no process
  * medians, so on a machine of the baseline's class the check gives no time verdict it cannot back
@@ -58,14 +60,14 @@ export const PROFILE_SETTINGS = {
     target_half_width_pct: 10,
   },
   default: {
-    budget_ms: 500,
-    time_ms: 40,
-    warmup_ms: 10,
-    min_samples: 5,
+    budget_ms: 100,
+    time_ms: 25,
+    warmup_ms: 5,
+    min_samples: 3,
     cell_timeout_ms: 300_000,
-    memory_readings: 3,
+    memory_readings: 2,
     min_processes: MIN_PROCESSES,
-    max_processes: 6,
+    max_processes: 5,
     target_half_width_pct: TARGET_HALF_WIDTH_PCT,
   },
   full: {
