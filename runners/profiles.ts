@@ -36,7 +36,8 @@ export type ProfileSettings = Pick<
  * default: the numbers the README quotes, within 15 minutes: a 100 ms budget (a ladder's cost is
  * mostly its last sizes, near the budget, so the budget sets the run's length), 25 ms of samples per
  * cell and process (at least 3: processes, not samples, are the unit of repetition), two memory
- * readings, 3 to 5 processes to ±5%. full: long ladders and 5 to 10 processes, for a quiet machine
+ * readings, 3 to 4 processes to ±5% (a fifth was run for nearly every ladder and narrowed
+ * intervals the calibration did not need narrower). full: long ladders and 5 to 10 processes, for a quiet machine
  * and some patience. ci: small fixed sizes and a budget no variant reaches, so every
  * machine runs the same cells, in one process: the committed baseline then keeps no process
  * medians, so on a machine of the baseline's class the check gives no time verdict it cannot back
@@ -67,7 +68,7 @@ export const PROFILE_SETTINGS = {
     cell_timeout_ms: 300_000,
     memory_readings: 2,
     min_processes: MIN_PROCESSES,
-    max_processes: 5,
+    max_processes: 4,
     target_half_width_pct: TARGET_HALF_WIDTH_PCT,
   },
   full: {
