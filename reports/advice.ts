@@ -72,12 +72,20 @@ export function verdictInput(results: Results, advice: Advice): VerdictInput {
     input.memory = memoryOf([fastest.variant, ...commons], byVariant, results);
   }
 
-  input.depth = advice.stack_reach;
+  const { variant, reached_n, reached_depth, overflow_n, overflow_depth, note } = advice.stack_reach;
+  input.depth = {
+    variant,
+    reached_n,
+    reached_depth,
+    overflow_n,
+    overflow_depth,
+    ...(note === undefined ? {} : { note }),
+  };
   const curve = results.capacity?.find((each) => each.suite === advice.suite);
   if (curve !== undefined) {
     input.capacity = {
       factor: curve.factor,
-      sizes: curve.sizes,
+      sizes: curve.sizes.map(({ curve: _points, ...size }) => size),
       ...(curve.note === undefined ? {} : { note: curve.note }),
     };
   }

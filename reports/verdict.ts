@@ -15,7 +15,7 @@ export function buildVerdict(input: VerdictInput): string[] {
     ...crossoverSentences(input.crossover),
     fastestSentence(input.fastest),
     memorySentence(input.memory),
-    depthSentence(input.depth),
+    ...depthSentences(input.depth),
     ...capacitySentences(input.capacity),
   ].filter((sentence): sentence is string => sentence !== undefined);
 }
@@ -78,24 +78,25 @@ function memorySentence(memory: VerdictInput['memory']): string | undefined {
   return `Retained after one call, at the largest size measured: ${parts.join('; ')}.`;
 }
 
-function depthSentence(depth: VerdictInput['depth']): string | undefined {
-  if (depth === undefined) return undefined;
+function depthSentences(depth: VerdictInput['depth']): string[] {
+  if (depth === undefined) return [];
   const form = `The top-down form (${code(depth.variant)})`;
-  const why = depth.note === undefined ? '' : ` (${depth.note})`;
+  const why = depth.note === undefined ? [] : [`The stack search: ${depth.note}.`];
   const reached =
     depth.reached_n === null
       ? undefined
       : `n = ${count(depth.reached_n)}${depth.reached_depth === null ? '' : ` (recursion depth ${count(depth.reached_depth)})`}`;
   if (depth.overflow_n === null) {
-    return reached === undefined
-      ? undefined
-      : `${form} did not overflow the default stack up to ${reached}${why}.`;
+    return reached === undefined ? why : [`${form} did not overflow the default stack up to ${reached}.`, ...why];
   }
   const overflow = `n = ${count(depth.overflow_n)}${depth.overflow_depth === null ? '' : ` (depth ${count(depth.overflow_depth)})`}`;
   const beyond = 'beyond it, use a bottom-up form or a larger --stack-size';
-  return reached === undefined
-    ? `${form} overflowed the default stack already at ${overflow}${why}; ${beyond}.`
-    : `${form} reached ${reached} on the default stack and overflowed at ${overflow}${why}; ${beyond}.`;
+  return [
+    reached === undefined
+      ? `${form} overflowed the default stack already at ${overflow}; ${beyond}.`
+      : `${form} reached ${reached} on the default stack and overflowed at ${overflow}; ${beyond}.`,
+    ...why,
+  ];
 }
 
 function capacitySentences(capacity: VerdictInput['capacity']): string[] {

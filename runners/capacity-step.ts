@@ -1,7 +1,7 @@
 import { laddersFor } from '../lib/define-suite.ts';
 import { messageOf } from '../lib/errors.ts';
 import type { CapacityCurve, Profile, Suite } from '../lib/types.ts';
-import { CAPACITY_FACTOR, CURVE_LIMIT_FACTOR, capacityCurve } from './capacity.ts';
+import { CAPACITY_FACTOR, type CapacityOptions, CURVE_LIMIT_FACTOR, capacityCurve } from './capacity.ts';
 import {
   type CapacityStore,
   type CurveParameters,
@@ -34,6 +34,8 @@ export interface CapacityStepOptions {
   cache?: CapacityStore;
   max_calls?: number;
   time_limit_ms?: number;
+  /** The clock of the time limit, ms (tests pass a fake one). */
+  now?: () => number;
 }
 
 /** The curves of a run's suites and where they came from. */
@@ -80,7 +82,10 @@ export async function capacityStep(
       cached.push(suite.id);
       continue;
     }
-    const curve = computeCurve(suite, parameters, options.time_limit_ms ?? CAPACITY_TIME_LIMIT_MS);
+    const curve = computeCurve(suite, parameters, {
+      time_limit_ms: options.time_limit_ms ?? CAPACITY_TIME_LIMIT_MS,
+      ...(options.now === undefined ? {} : { now: options.now }),
+    });
     curves.push(curve);
     if (key !== undefined && curve.stopped_by !== 'time-limit' && curve.stopped_by !== 'error') {
       await cache.set(key, parameters, curve);
@@ -92,7 +97,11 @@ export async function capacityStep(
 }
 
 /** The curve, or none with the reason when the suite has no such variant. */
-function computeCurve(suite: Suite, parameters: CurveParameters, timeLimitMs: number): CapacityCurve {
+function computeCurve(
+  suite: Suite,
+  parameters: CurveParameters,
+  clock: Pick<CapacityOptions, 'time_limit_ms' | 'now'>,
+): CapacityCurve {
   try {
     return capacityCurve(suite, parameters.sizes, {
       seed: parameters.seed,
@@ -100,7 +109,7 @@ function computeCurve(suite: Suite, parameters: CurveParameters, timeLimitMs: nu
       factor: parameters.factor,
       curve_limit_factor: parameters.curve_limit_factor,
       max_calls: parameters.max_calls ?? Number.POSITIVE_INFINITY,
-      time_limit_ms: timeLimitMs,
+      ...clock,
     });
   } catch (error) {
     return {
