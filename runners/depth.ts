@@ -1,4 +1,5 @@
 import { laddersFor } from '../lib/define-suite.ts';
+import { messageOf } from '../lib/errors.ts';
 import { exploreProblem } from '../lib/explore-problem.ts';
 import { memoize } from '../lib/memoize.ts';
 import { rngFor } from '../lib/random.ts';
@@ -108,7 +109,7 @@ export function findStackReach<I, S extends State, R extends Answer>(
     } catch (error) {
       if (error instanceof StateLimit) outcome = 'too-large';
       else if (isStackOverflow(error)) outcome = 'overflows';
-      else throw error;
+      else throw new Error(`${variant} threw at n = ${count(n)}: ${messageOf(error)}`);
     }
     if (outcome === 'too-large') {
       notes.push(`n = ${count(n)} needs more than ${count(maxStates)} states; the search stops there`);

@@ -63,6 +63,21 @@ describe('findStackReach()', () => {
     assert.equal(timed.note, 'the search stopped at its time limit (2.5 s) before n = 20');
   });
 
+  it('names the size at which the top-down call threw', () => {
+    const faulty = defineProblem({
+      id: 'faulty-deep',
+      title: 'Throws at 50',
+      input: (n) => n,
+      start: (n) => [n],
+      recurrence: (_, self, k): number => {
+        if (k === 50) throw new Error('fifty');
+        return k === 0 ? 0 : self(k - 1) + 1;
+      },
+      sizes: [10, 100],
+    });
+    assert.throws(() => findStackReach(faulty, { seed: 1 }), /^Error: closure threw at n = 100: fifty$/);
+  });
+
   it('says so when nothing overflows up to its largest size', () => {
     const flat = defineProblem({
       id: 'flat',
