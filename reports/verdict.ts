@@ -87,7 +87,9 @@ function depthSentences(depth: VerdictInput['depth']): string[] {
       ? undefined
       : `n = ${count(depth.reached_n)}${depth.reached_depth === null ? '' : ` (recursion depth ${count(depth.reached_depth)})`}`;
   if (depth.overflow_n === null) {
-    return reached === undefined ? why : [`${form} did not overflow the default stack up to ${reached}.`, ...why];
+    return reached === undefined
+      ? why
+      : [`${form} did not overflow the default stack up to ${reached}.`, ...why];
   }
   const overflow = `n = ${count(depth.overflow_n)}${depth.overflow_depth === null ? '' : ` (depth ${count(depth.overflow_depth)})`}`;
   const beyond = 'beyond it, use a bottom-up form or a larger --stack-size';
