@@ -105,12 +105,16 @@ describe('npm run bench -- advise <file>', () => {
       run.stdout,
       /- `naive`, .* each ended with error at n = 8: input generator failed at n = 8: problem 'faulty'/,
     );
+    assert.match(
+      run.stdout,
+      /\n- The stack search: closure threw at n = 8: seven is not allowed; the search stopped there\.\n/,
+    );
     const results = await readResults(join(out, 'results.json'));
     assert.ok(results.cells.filter((cell) => cell.n === 8).every((cell) => cell.status === 'error'));
     assert.equal(results.capacity?.[0]?.stopped_by, 'error');
     assert.match(
       results.advice?.stack_reach.note ?? '',
-      /^not searched: closure threw at n = 8: seven is not allowed$/,
+      /^closure threw at n = 8: seven is not allowed; the search stopped there$/,
     );
   });
 

@@ -206,7 +206,7 @@ function stackReachOf(search: () => StackReach): StackReach {
       overflow_n: null,
       overflow_depth: null,
       probes: [],
-      note: `not searched: ${messageOf(error)}`,
+      note: `${messageOf(error)}; the search stopped there`,
     };
   }
 }
