@@ -115,24 +115,32 @@ function capacitySentences(capacity: VerdictInput['capacity']): string[] {
     return `; with ${count(point.capacity)}, ${calls} calls`;
   };
   const exact = 'Call counts are exact, the same on every machine.';
-  const distinct = new Set(sizes.map((size) => size.smallest_sufficient));
-  if (distinct.size === 1) {
+  const states = (size: (typeof sizes)[number]) =>
+    `${count(size.smallest_sufficient)} of ${count(size.states)} states at n = ${count(size.n)}`;
+  const atLargest = `at n = ${count(largest.n)}, ${count(largest.calls_at_smallest)} calls against ${count(largest.unbounded_calls)} unbounded${below(largest)}`;
+  // The sizes at the end that needed the same capacity: a capacity that stopped growing.
+  const first = sizes.findLastIndex((size) => size.smallest_sufficient !== largest.smallest_sufficient) + 1;
+  const settled = sizes.slice(first);
+  const cache = `An LRU cache of ${count(largest.smallest_sufficient)} entries ${within}`;
+  if (first === 0) {
     const range =
       sizes.length === 1
         ? `n = ${count(largest.n)}`
         : `every measured n (${count(sizes[0]!.n)} to ${count(largest.n)})`;
+    return [`${cache} at ${range}: ${atLargest}. ${exact}`, ...larger];
+  }
+  const earlier = sizes.slice(0, first);
+  if (
+    settled.length >= 2 &&
+    earlier.every((size) => size.smallest_sufficient < largest.smallest_sufficient)
+  ) {
     return [
-      `An LRU cache of ${count(largest.smallest_sufficient)} entries ${within} at ${range}: at n = ${count(largest.n)}, ${count(largest.calls_at_smallest)} calls against ${count(largest.unbounded_calls)} unbounded${below(largest)}. ${exact}`,
+      `${cache} at every measured n from ${count(settled[0]!.n)} to ${count(largest.n)}: ${atLargest}; below n = ${count(settled[0]!.n)} fewer sufficed (${earlier.map(states).join(', ')}). ${exact}`,
       ...larger,
     ];
   }
-  const each = sizes
-    .map(
-      (size) => `${count(size.smallest_sufficient)} of ${count(size.states)} states at n = ${count(size.n)}`,
-    )
-    .join(', ');
   return [
-    `The smallest LRU capacity that ${within} grew with n: ${each}. At n = ${count(largest.n)} it made ${count(largest.calls_at_smallest)} calls against ${count(largest.unbounded_calls)} unbounded${below(largest)}. ${exact}`,
+    `The smallest LRU capacity that ${within} grew with n: ${sizes.map(states).join(', ')}. At n = ${count(largest.n)} it made ${count(largest.calls_at_smallest)} calls against ${count(largest.unbounded_calls)} unbounded${below(largest)}. ${exact}`,
     ...larger,
   ];
 }

@@ -122,6 +122,26 @@ describe('buildVerdict()', () => {
     ]);
   });
 
+  it('says from which n the capacity stopped growing, and what sufficed below', () => {
+    const size = (n: number, smallest: number) => ({
+      n,
+      states: n + 1,
+      unbounded_calls: 2 * n - 1,
+      smallest_sufficient: smallest,
+      calls_at_smallest: 2 * n - 1,
+      below_smallest: smallest === 0 ? null : { capacity: smallest - 1, calls: 4 * n - 2, exact: false },
+    });
+    assert.deepEqual(
+      buildVerdict({
+        reference: 'given',
+        capacity: { factor: 2, sizes: [size(5, 0), size(10, 3), size(100, 3)] },
+      }).slice(1),
+      [
+        'An LRU cache of 3 entries kept the calls within 2x of an unbounded cache’s at every measured n from 10 to 100: at n = 100, 199 calls against 199 unbounded; with 2, more than 398 calls; below n = 10 fewer sufficed (0 of 6 states at n = 5). Call counts are exact, the same on every machine.',
+      ],
+    );
+  });
+
   it('says when memoization never paid, when the stack never ran out and why, and when memory was not measured', () => {
     const verdict = buildVerdict({
       reference: 'given',
