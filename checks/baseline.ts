@@ -33,7 +33,7 @@ export async function readBaseline(path: string): Promise<Results> {
 /**
  * What is committed as the baseline: the run without its raw samples (up to 1,000 per cell would
  * make the file megabytes). Exact fields, medians, intervals and process medians stay, which is all
- * the check reads: exact fields and, across machines, medians; on one machine with --repeat >= 2,
+ * the check reads: exact fields and, across machines, medians; on one machine with 2 or more processes per ladder,
  * process medians.
  */
 export function baselineOf(results: Results): Results {

@@ -49,10 +49,9 @@ function draw(sorted: readonly number[], cdf: Float64Array, u: number): number {
 export function bootstrapRatioInterval(
   a: readonly number[],
   b: readonly number[],
-  alpha: number,
-  key: string,
-  draws: number = BOOTSTRAP_DRAWS,
+  settings: { alpha: number; key: string; draws?: number },
 ): [number, number] {
+  const { alpha, key, draws = BOOTSTRAP_DRAWS } = settings;
   const sortedA = [...a].sort((x, y) => x - y);
   const sortedB = [...b].sort((x, y) => x - y);
   const cdfA = medianBootstrapCdf(sortedA.length);

@@ -27,7 +27,8 @@ function summary(results: Results, source: string): RunSummary {
     cpu_model: environment.cpu_model,
     cpu_cores: environment.cpu_cores,
     profile: options.profile,
-    repeat: options.repeat,
+    min_processes: options.min_processes,
+    max_processes: options.max_processes,
     cells: results.cells.length,
   };
 }
@@ -101,7 +102,7 @@ function timeComparison(a: Results, b: Results, settings: CompareSettings): Time
       mode,
       reason,
       gating: false,
-      note: `No time verdict: no cell has times to compare in both runs (its samples, or process medians from --repeat ${MIN_PROCESSES} or more). A committed baseline keeps no samples, so on one machine it is compared in time only when both runs used --repeat ${MIN_PROCESSES} or more; \`ab\` does that.`,
+      note: `No time verdict: no cell has times to compare in both runs (its samples, or process medians from ${MIN_PROCESSES} processes or more). A committed baseline keeps no samples, so on one machine it is compared in time only when both runs used ${MIN_PROCESSES} processes or more (--processes); \`ab\` does that.`,
       ...empty,
     };
   }
@@ -109,7 +110,7 @@ function timeComparison(a: Results, b: Results, settings: CompareSettings): Time
   const note =
     single === 0
       ? `Per cell: the ratio B/A of the geometric means of the process medians (the slowest process of each run set aside from 4 processes on), a moderated t-test on their logs, p-values ${settings.correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg'}-corrected over ${cells.length} cells; a cell counts as changed when the corrected p < ${settings.alpha} and the ratio is beyond ${settings.threshold_pct}%.`
-      : `${single} of ${cells.length} cells have 1 process in a run: for them only the samples of one process are compared (Mann-Whitney U), which cannot see that whole processes differ (by a few percent typically, up to 2x when one is disturbed). Their results are indicative, not a verdict. Run both with --repeat 5 (or use ab) for a verdict.`;
+      : `${single} of ${cells.length} cells have 1 process in a run: for them only the samples of one process are compared (Mann-Whitney U), which cannot see that whole processes differ (by a few percent typically, up to 2x when one is disturbed). Their results are indicative, not a verdict. Run both with --processes 5 (or use ab) for a verdict.`;
   return { mode, reason, gating: true, note, cells, relative: [], prior };
 }
 

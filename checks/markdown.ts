@@ -27,9 +27,16 @@ function limitedTable<Row>(table: Table<Row>): string[] {
   return out;
 }
 
+/** "1 process", "5 processes" or "3 to 6 processes". */
+function processesText(run: RunSummary): string {
+  if (run.min_processes !== run.max_processes)
+    return `${run.min_processes} to ${run.max_processes} processes`;
+  return `${run.min_processes} process${run.min_processes === 1 ? '' : 'es'}`;
+}
+
 function runLine(label: string, run: RunSummary): string {
   const commit = run.git_commit === null ? 'no git commit' : `commit ${run.git_commit.slice(0, 10)}`;
-  return `- **${label}**: ${markdownSafe(run.source)} (${commit}, ${run.date}, Node ${run.node}, ${markdownSafe(run.cpu_model)} × ${run.cpu_cores}, profile ${run.profile}, ${run.repeat} process${run.repeat === 1 ? '' : 'es'} per cell, ${run.cells} cells)`;
+  return `- **${label}**: ${markdownSafe(run.source)} (${commit}, ${run.date}, Node ${run.node}, ${markdownSafe(run.cpu_model)} × ${run.cpu_cores}, profile ${run.profile}, ${processesText(run)} per ladder, ${run.cells} cells)`;
 }
 
 const where = (d: { suite: string; variant: string; runner: string }) =>

@@ -5,8 +5,9 @@ import type { Results } from '../lib/types.ts';
 
 /**
  * One side of an A/B run (all base rounds, or all head rounds) as one result set: each round is
- * one process per cell, so the rounds' cells are merged as --repeat merges processes (pooled
- * samples, process medians, exact counts that must agree), giving `rounds` processes per cell.
+ * one process per ladder (ab runs bench with --repeat 1), so the rounds' cells are merged as a run
+ * merges its processes (pooled samples, process medians, exact counts that must agree), giving
+ * `rounds` processes per cell.
  */
 export function combineRounds(rounds: readonly Results[]): Results {
   const first = rounds[0];
@@ -18,7 +19,7 @@ export function combineRounds(rounds: readonly Results[]): Results {
   );
   return {
     ...first,
-    options: { ...first.options, repeat: rounds.length },
+    options: { ...first.options, min_processes: rounds.length, max_processes: rounds.length },
     cells,
     elapsed_ms: rounds.reduce((sum, round) => sum + round.elapsed_ms, 0),
     complete: rounds.every((round) => round.complete),

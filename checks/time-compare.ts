@@ -91,7 +91,10 @@ export function compareTimes(
     const samplesB = cellB.samples_ns?.length ? cellB.samples_ns : [cellB.median_ns];
     const centerA = median(samplesA);
     const centerB = median(samplesB);
-    const [ciLow, ciHigh] = bootstrapRatioInterval(samplesA, samplesB, settings.alpha, cellKey(cellA));
+    const [ciLow, ciHigh] = bootstrapRatioInterval(samplesA, samplesB, {
+      alpha: settings.alpha,
+      key: cellKey(cellA),
+    });
     return {
       ...base,
       method: 'samples' as const,

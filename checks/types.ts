@@ -136,8 +136,10 @@ export interface RunSummary {
   cpu_model: string;
   cpu_cores: number;
   profile: string;
-  /** Processes per cell (--repeat). */
-  repeat: number;
+  /** Fewest processes per ladder (--processes). */
+  min_processes: number;
+  /** Most processes per ladder (--max-processes); a ladder settled earlier once its cells were precise. */
+  max_processes: number;
   cells: number;
 }
 

@@ -140,13 +140,15 @@ function solveLine(ys: readonly number[], gs: readonly number[]): Solution | nul
   return { a, c, rss };
 }
 
-function candidate(
-  model: ModelName,
-  solution: Solution,
-  count: number,
-  parameters: number,
-  base?: number,
-): ModelFit {
+/** One model's fit to `count` points with `parameters` free parameters (and an exponential's base), scored by BIC. */
+function candidate(fit: {
+  model: ModelName;
+  solution: Solution;
+  count: number;
+  parameters: number;
+  base?: number;
+}): ModelFit {
+  const { model, solution, count, parameters, base } = fit;
   const meanSquare = Math.max(solution.rss / count, RMS_FLOOR * RMS_FLOOR);
   return {
     model,
@@ -162,7 +164,7 @@ function fitConstant(points: readonly SeriesPoint[]): ModelFit {
   // Minimises sum((a - y) / y)^2: a = sum(1/y) / sum(1/y^2).
   const a = points.reduce((sum, p) => sum + 1 / p.y, 0) / points.reduce((sum, p) => sum + 1 / p.y ** 2, 0);
   const rss = points.reduce((sum, p) => sum + ((a - p.y) / p.y) ** 2, 0);
-  return candidate('1', { a, c: 0, rss }, points.length, 1);
+  return candidate({ model: '1', solution: { a, c: 0, rss }, count: points.length, parameters: 1 });
 }
 
 function fitShape(model: keyof typeof SHAPES, points: readonly SeriesPoint[]): ModelFit | null {
@@ -171,7 +173,7 @@ function fitShape(model: keyof typeof SHAPES, points: readonly SeriesPoint[]): M
     points.map((p) => SHAPES[model](p.n)),
   );
   if (solution === null || !(solution.c > 0)) return null;
-  return candidate(model, solution, points.length, 2);
+  return candidate({ model, solution, count: points.length, parameters: 2 });
 }
 
 /** The exponential fit at one ln b; g is taken relative to n_max so that it never overflows. */
@@ -215,7 +217,13 @@ function fitExponential(points: readonly SeriesPoint[]): ModelFit | null {
   if (solution === null || !(solution.c > 0)) return null;
   // Back from g = b^(n - n_max) to g = b^n: c * b^(n - n_max) = (c * b^-n_max) * b^n.
   const scaled = { ...solution, c: solution.c * Math.exp(-logBase * nMax) };
-  return candidate('b^n', scaled, points.length, 3, Math.exp(logBase));
+  return candidate({
+    model: 'b^n',
+    solution: scaled,
+    count: points.length,
+    parameters: 3,
+    base: Math.exp(logBase),
+  });
 }
 
 /** The usable points of a series, sorted by n; the last value wins for a repeated n. */

@@ -17,12 +17,16 @@ export function formatRatio(ratio: number): string {
   return ratio >= 100 ? `${Math.round(ratio).toLocaleString('en-US')}x` : `${ratio.toPrecision(3)}x`;
 }
 
-/** A duration in ms as "1m 05s" or "12.3 s", for progress lines. */
+/**
+ * A duration in ms as "1m 05s" or "12.3 s", for progress lines. It is rounded once, to what is shown,
+ * before it is split into minutes and seconds: rounding the seconds after the split printed 59.6 s
+ * past a minute as "60s", and 59.96 s as "60.0 s".
+ */
 export function formatElapsed(ms: number): string {
-  const seconds = ms / 1000;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes}m ${String(Math.round(seconds - minutes * 60)).padStart(2, '0')}s`;
+  const tenths = Math.round(ms / 100);
+  if (tenths < 600) return `${(tenths / 10).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
 }
 
 /** Left-aligned plain-text table. */

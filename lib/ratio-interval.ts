@@ -1,9 +1,8 @@
 import { INTERVAL_ALPHA } from './interval-constants.ts';
 import { studentQuantileTwoSided } from './special.ts';
-import type { IntervalBasis, ProcessInterval, RatioInterval } from './types.ts';
+import { INTERVAL_BASES, type IntervalBasis, type ProcessInterval, type RatioInterval } from './types.ts';
 
 /** Bases from the strongest to the weakest: a ratio is as good as the weaker of its two cells. */
-const BASES: readonly IntervalBasis[] = ['processes', 'prior', 'within-process'];
 
 /**
  * The ratio of two cells' estimates (numerator / denominator; a speedup when the denominator is
@@ -29,7 +28,9 @@ export function ratioInterval(numerator: ProcessInterval, denominator: ProcessIn
     low: ratio * Math.exp(-half),
     high: ratio * Math.exp(half),
     half_width_pct: 100 * Math.expm1(half),
-    basis: BASES[Math.max(BASES.indexOf(numerator.basis), BASES.indexOf(denominator.basis))] as IntervalBasis,
+    basis: INTERVAL_BASES[
+      Math.max(INTERVAL_BASES.indexOf(numerator.basis), INTERVAL_BASES.indexOf(denominator.basis))
+    ] as IntervalBasis,
     df,
   };
 }

@@ -8,6 +8,8 @@ import {
   type CapacityCurve,
   type Cell,
   type Equal,
+  INSTANCE_MODES,
+  INTERVAL_BASES,
   ISOLATION_MODES,
   KILLED_STATUSES,
   LIBRARY_CONFIGURATIONS,
@@ -43,6 +45,9 @@ const okCellSchema = z.object({
   result: z.string(),
   verify_ms: finite.nonnegative(),
   calls_per_op: z.number().int().positive(),
+  instance: z.enum(INSTANCE_MODES).optional(),
+  estimate_ns: finite.optional(),
+  interval_basis: z.enum(INTERVAL_BASES).optional(),
   samples_ns: z.array(finite).optional(),
   median_ns: finite,
   mean_ns: finite,
@@ -92,6 +97,13 @@ const cellSchema = z.discriminatedUnion('status', [
     result: z.string().optional(),
   }),
   z.object({ ...identity, status: z.enum(KILLED_STATUSES), message: z.string() }),
+  z.object({
+    ...identity,
+    status: z.literal('over-budget'),
+    verify_ms: finite.nonnegative(),
+    result: z.string().optional(),
+    message: z.string(),
+  }),
   z.object({
     ...identity,
     status: z.literal('skipped'),
@@ -167,7 +179,10 @@ const resultsSchema = z.object({
     runner: z.enum(RUNNER_CHOICES),
     cache_mode: z.enum(CACHE_MODES),
     isolate: z.enum(ISOLATION_MODES),
-    repeat: z.number().int().positive(),
+    min_processes: z.number().int().positive(),
+    max_processes: z.number().int().positive(),
+    target_half_width_pct: finite.positive().nullable(),
+    audit: z.boolean(),
     cell_timeout_ms: finite.positive(),
     stack_size_kb: z.number().int().positive().nullable(),
     shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).nullable(),
@@ -203,11 +218,32 @@ true satisfies Equal<z.output<typeof resultsSchema>, Results>;
 true satisfies Equal<z.output<typeof capacityCurveSchema>, CapacityCurve>;
 
 /**
+ * Options of a version 2 file written before rounds of processes: `repeat` fixed processes per
+ * ladder, no precision target, and every variant of a suite ran, library variants included.
+ */
+function withProcesses(options: Record<string, unknown>): Record<string, unknown> {
+  if (!('repeat' in options) || 'min_processes' in options) return options;
+  const { repeat, ...rest } = options;
+  return {
+    ...rest,
+    min_processes: repeat,
+    max_processes: repeat,
+    target_half_width_pct: null,
+    audit: true,
+  };
+}
+
+/**
  * Brings an older results file to the current schema. Version 1 (before cache modes, isolation and
  * counts) ran every cell cold, in one process, once: one call per timed operation. It did not watch
- * GC, count operations or measure memory, so its ok cells stay without those figures.
+ * GC, count operations or measure memory, so its ok cells stay without those figures. Version 2
+ * files from before rounds of processes said `repeat` (see withProcesses).
  */
 export function migrate(data: Record<string, unknown>): Record<string, unknown> {
+  if (data.schema_version === SCHEMA_VERSION) {
+    const options = (data.options ?? {}) as Record<string, unknown>;
+    return { ...data, options: withProcesses(options) };
+  }
   if (data.schema_version !== 1) return data;
   const options = (data.options ?? {}) as Record<string, unknown>;
   const cells = Array.isArray(data.cells) ? (data.cells as Record<string, unknown>[]) : [];
@@ -218,7 +254,10 @@ export function migrate(data: Record<string, unknown>): Record<string, unknown> 
       ...options,
       cache_mode: 'cold',
       isolate: 'none',
-      repeat: 1,
+      min_processes: 1,
+      max_processes: 1,
+      target_half_width_pct: null,
+      audit: true,
       cell_timeout_ms: 1e9,
       stack_size_kb: null,
     },

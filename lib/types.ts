@@ -106,6 +106,21 @@ export interface OperationCounts {
   max_depth: number;
 }
 
+/**
+ * What the instrumented pass finds out about one operation: its exact counts, and how the timed
+ * operation should use instances. Deterministic for a suite's code, variant, n, seed and cache
+ * mode, so it is cached across runs (runners/counts-cache.ts).
+ */
+export interface CountedOperation {
+  counts: OperationCounts;
+  /**
+   * `shared` when the instance keeps no state between calls: a second operation on the same
+   * instance made exactly the counts of the first (same calls, no hits carried over); `per-call`
+   * when it does, or when that cannot be told (no counted calls). Always `shared` in warm mode.
+   */
+  instance: InstanceMode;
+}
+
 /** Memory figures of one call, bytes; null when they could not be measured (the note says why). */
 export interface MemoryFigures {
   /** V8 heap plus external memory (ArrayBuffers, typed arrays) still held by the live instance after one call and a full GC, bytes. */
@@ -193,19 +208,24 @@ export const KILLED_STATUSES = ['timeout', 'crashed'] as const;
 export const FAILED_STATUSES = ['wrong-answer', ...THROWN_STATUSES, ...KILLED_STATUSES] as const;
 
 /** Every status of a cell, in the order the results file's schema lists them. */
-export const CELL_STATUSES = ['ok', ...FAILED_STATUSES, 'skipped'] as const;
+export const CELL_STATUSES = ['ok', ...FAILED_STATUSES, 'over-budget', 'skipped'] as const;
 
 /**
  * The status of one cell (suite x variant x n). Only `ok` cells carry timings. `timeout`: the
  * child process was killed after --cell-timeout-ms; `crashed`: it died (out of memory, a signal,
- * a stack beyond the operating system's).
+ * a stack beyond the operating system's); `over-budget`: its one verified call took longer than
+ * the budget, or was stopped at it, so it was not timed.
  */
 export type CellStatus = (typeof CELL_STATUSES)[number];
 
-/** Reasons a cell was skipped: the budget, a failed status at a smaller n, or a cache mode the suite lacks. */
-export const SKIP_REASONS = ['budget', ...FAILED_STATUSES, 'not-applicable'] as const;
+/**
+ * Reasons a cell was skipped: the budget (a smaller n was measured over it), a failed status at a
+ * smaller n, a cache mode the suite lacks, or (`predicted`, in-process runs only) a call predicted
+ * to run far past the budget, which a process without a parent to stop it must not start.
+ */
+export const SKIP_REASONS = ['budget', ...FAILED_STATUSES, 'not-applicable', 'predicted'] as const;
 
-/** Why a cell was skipped without running: what happened at a smaller n, or `not-applicable` for a cache mode the suite lacks. */
+/** Why a cell was skipped without running (see SKIP_REASONS). */
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** Cache modes (--cache), the default first. */
@@ -217,6 +237,27 @@ export const CACHE_MODES = ['cold', 'warm', 'sequence'] as const;
  * instance answers f(1), f(2), ..., f(n) in turn, as a long-lived memoized function is used.
  */
 export type CacheMode = (typeof CACHE_MODES)[number];
+
+/**
+ * How the timed operation uses variant instances. `per-call`: a new instance (empty cache) for
+ * every call, so creating the cache is part of the cost; `shared`: one instance, created before
+ * timing, answers every call, as users write a function that keeps no state (a module-level
+ * function): V8 then sees one closure and can specialise its recursive call.
+ */
+export const INSTANCE_MODES = ['shared', 'per-call'] as const;
+
+/** How the timed operation uses variant instances (see INSTANCE_MODES). */
+export type InstanceMode = (typeof INSTANCE_MODES)[number];
+
+/**
+ * What one process does with a ladder. `discover` (the first round): climbs the sizes in order,
+ * judges each verified call against the budget, takes exact counts and memory figures; `measure`
+ * (later rounds): verifies and times again only the sizes the first round timed.
+ */
+export const LADDER_PHASES = ['discover', 'measure'] as const;
+
+/** What one process does with a ladder (see LADDER_PHASES). */
+export type LadderPhase = (typeof LADDER_PHASES)[number];
 
 /** Isolation modes (--isolate), the default first. */
 export const ISOLATION_MODES = ['process', 'none'] as const;
@@ -242,7 +283,12 @@ export interface TimeStats {
   sd_ns: number;
   /** Median absolute deviation from the median (unscaled), ns. */
   mad_ns: number;
-  /** Lower end of the distribution-free 95% confidence interval of the median (order statistics), ns. */
+  /**
+   * Lower end of the cell's 95% interval, ns. From one process's samples: the distribution-free
+   * confidence interval of the median (order statistics). On a cell of a run (lib/merge-processes.ts):
+   * the process-level prediction interval of the estimate another run would report (OkCell's
+   * `estimate_ns` and `interval_basis`; lib/process-interval.ts).
+   */
   ci_low_ns: number;
   /** Upper end of that interval, ns. */
   ci_high_ns: number;
@@ -254,7 +300,7 @@ export interface TimeStats {
   batch: number;
 }
 
-/** How a cell measured over several processes (--repeat) spread. */
+/** How a cell measured over several processes spread. */
 export interface ProcessSpread {
   /** Processes that measured the cell. */
   processes: number;
@@ -310,6 +356,20 @@ export interface OkCell
   /** Top-level calls per timed operation (n in sequence mode, else 1); per-call times are divided by it. */
   calls_per_op: number;
   /**
+   * The cell's process-level estimate, ns per call: the geometric mean of the process medians but
+   * the slowest (of two: the faster; of one: its median); `ci_low_ns` and `ci_high_ns` are its 95%
+   * prediction interval for another run. Absent from cells of runs before process-level intervals.
+   */
+  estimate_ns?: number;
+  /** What that interval rests on (INTERVAL_BASES): the cell's processes, the run's prior, or one process's samples. */
+  interval_basis?: IntervalBasis;
+  /**
+   * How the timed operation used instances: `shared` for a variant found stateless by the counting
+   * pass (and in warm mode), `per-call` otherwise. Absent from cells of runs before this was decided
+   * (they were all `per-call` in cold and sequence mode).
+   */
+  instance?: InstanceMode;
+  /**
    * Per-call time of up to 1,000 samples (thinned evenly, time order kept), ns, for later statistics
    * (comparison tests, bootstrap); pooled over processes on a merged cell. Absent from a committed
    * baseline, which leaves them out to stay small (checks/baseline.ts).
@@ -324,7 +384,7 @@ export interface OkCell
   /** Why a memory figure is missing. */
   memory_note?: string;
   /**
-   * On a cell merged from several processes (--repeat, A/B rounds), what the cell's status hides:
+   * On a cell merged from several processes (rounds, A/B rounds), what the cell's status hides:
    * the statuses of the processes that did not end ok, or that their operation counts differed.
    */
   message?: string;
@@ -365,6 +425,23 @@ export interface KilledCell extends CellIdentity {
   message: string;
 }
 
+/**
+ * A cell whose one verified call took longer than the budget: it is not timed (no samples are spent
+ * on it) and the sizes above it are skipped. What was seen is recorded, not a timing statistic:
+ * the call's wall time, and its verified answer when it finished. In a child process the call runs
+ * under a deadline (the budget plus a little slack for IPC) and is stopped there: `result` is then
+ * absent and `verify_ms` is how long it had run when it was stopped (a lower bound).
+ */
+export interface OverBudgetCell extends CellIdentity {
+  status: 'over-budget';
+  /** Wall time of the verified call, ms: measured when it finished; when it was stopped, how long it had run (a lower bound). */
+  verify_ms: number;
+  /** The verified answer, when the call finished (absent when it was stopped). */
+  result?: string;
+  /** What was seen, e.g. "one call took 61.2 ms, over the 50 ms budget" or "... ran longer than 50 ms and was stopped". */
+  message: string;
+}
+
 /** A cell that was not run, because of what happened at a smaller n or because its cache mode does not apply. */
 export interface SkippedCell extends CellIdentity {
   status: 'skipped';
@@ -378,7 +455,7 @@ export interface SkippedCell extends CellIdentity {
  * each member with only the fields that state has, so the compiler knows what exists after a
  * check of `status` (lib/cells.ts: isOk for filters, fieldOf for lists of fields).
  */
-export type Cell = OkCell | WrongAnswerCell | ErrorCell | KilledCell | SkippedCell;
+export type Cell = OkCell | WrongAnswerCell | ErrorCell | KilledCell | OverBudgetCell | SkippedCell;
 
 /** A cell that ran and did not end `ok` (one of FAILED_STATUSES). */
 export type FailedCell = WrongAnswerCell | ErrorCell | KilledCell;
@@ -430,13 +507,13 @@ export interface RunOptions {
   suites: string[];
   /** Variant names to run (all when the user named none). */
   variants: string[];
-  /** A variant stops climbing the ladder once one verified call takes longer than this, ms. */
+  /** A variant stops climbing the ladder at the first size whose verified call takes longer than this, ms. */
   budget_ms: number;
-  /** Time tinybench spends sampling each cell, ms (at least `min_samples` samples are taken). */
+  /** Time the backend spends sampling each cell in each process, ms (at least `min_samples` samples are taken). */
   time_ms: number;
-  /** Warm-up time per cell before sampling, ms. */
+  /** Warm-up time per cell and process before sampling, ms. */
   warmup_ms: number;
-  /** Fewest samples per cell. */
+  /** Fewest samples per cell and process. */
   min_samples: number;
   /** Readings of retained bytes per cell (the median is kept); each costs four forced full GCs. 0: no memory pass. */
   memory_readings: number;
@@ -445,8 +522,24 @@ export interface RunOptions {
   runner: RunnerChoice;
   cache_mode: CacheMode;
   isolate: Isolation;
-  /** Independent processes per suite x variant (process isolation only). */
-  repeat: number;
+  /**
+   * Fewest processes per ladder (suite x variant x runner): the rounds every ladder takes part in,
+   * each in a fresh process (1 with `isolate` none: in-process, one "process").
+   */
+  min_processes: number;
+  /** Most processes per ladder: a ladder whose cells are not yet precise stops here anyway. */
+  max_processes: number;
+  /**
+   * The precision a ladder stops at once it has `min_processes`: every timed cell's 95% interval
+   * from its process medians is within this relative half-width, percent. null in files from before
+   * rounds, which ran a fixed number of processes.
+   */
+  target_half_width_pct: number | null;
+  /**
+   * Whether the npm memoizer audit (the suites' library variants) runs; without it a library
+   * variant runs only when named in `variants`.
+   */
+  audit: boolean;
   /** A child process stuck on one cell longer than this is killed, ms. */
   cell_timeout_ms: number;
   /** V8 stack size for the children (node --stack-size), KiB; null for V8's default. */
@@ -504,7 +597,7 @@ export interface Results {
   elapsed_ms: number;
   /** False while the run is still going or after it was interrupted (the file is rewritten as cells finish). */
   complete: boolean;
-  /** Ladders (suite, variant, runner) whose every process finished; `--resume` runs the others again. */
+  /** Ladders (suite, variant, runner) whose every process finished (precise, or at the most processes); `--resume` runs the others again. */
   finished: string[];
   /**
    * Exact calls against LRU capacity, one curve per suite of the run, computed after the ladders
@@ -881,7 +974,10 @@ export interface ProcessPrior {
  * processes at that duration; `within-process`: one process and no prior: the interval of that
  * process's median from its samples, which says nothing about another run.
  */
-export type IntervalBasis = 'processes' | 'prior' | 'within-process';
+export const INTERVAL_BASES = ['processes', 'prior', 'within-process'] as const;
+
+/** What an interval rests on (see INTERVAL_BASES), from the strongest to the weakest. */
+export type IntervalBasis = (typeof INTERVAL_BASES)[number];
 
 /** Processes of one cell that fall into groups far apart (two JIT outcomes, a disturbed process). */
 export interface ProcessDisagreement {

@@ -198,7 +198,8 @@ export function verdictOf(row: Omit<AuditRow, 'verdict'>): string {
     );
   }
   const stopped = row.stopped;
-  if (stopped?.reason === 'budget') facts.push(`stopped by the budget before n = ${stopped.n}`);
+  if (stopped?.reason === 'over-budget') facts.push(`stopped by the budget at n = ${stopped.n}`);
+  else if (stopped?.reason === 'budget') facts.push(`stopped by the budget before n = ${stopped.n}`);
   else if (stopped !== null && stopped.reason !== 'stack-overflow')
     facts.push(`${stopped.reason} at n = ${stopped.n}`);
   else if (row.max_n !== null && row.closure_max_n !== null && row.max_n < row.closure_max_n) {

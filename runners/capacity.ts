@@ -1,4 +1,4 @@
-import { messageOf } from '../lib/errors.ts';
+import { isStackOverflow, messageOf } from '../lib/errors.ts';
 import { boundedRun, smallestSufficientCapacity } from '../lib/lru.ts';
 import { rngFor } from '../lib/random.ts';
 import type {
@@ -10,7 +10,7 @@ import type {
   SuiteDefinition,
   VariantFactory,
 } from '../lib/types.ts';
-import { answerText, isStackOverflow } from './verify.ts';
+import { answerText } from './verify.ts';
 
 /** A capacity is sufficient when it keeps calls within this factor of an unbounded cache's. */
 export const CAPACITY_FACTOR = 2;

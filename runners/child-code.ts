@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const CHILD_ENTRY = fileURLToPath(new URL('./child.ts', import.meta.url));
-const MEMOIZE_ENTRY = fileURLToPath(new URL('../lib/memoize.ts', import.meta.url));
+/** lib/memoize.ts, which the counting pass imports a second copy of. */
+export const MEMOIZE_ENTRY = fileURLToPath(new URL('../lib/memoize.ts', import.meta.url));
 /**
  * Compiled child code goes inside the project, so that its package imports (tinybench, the npm
  * memoizers) resolve to the project's node_modules as they do from the sources.
@@ -25,6 +26,17 @@ export interface ChildCode {
   /** Deletes compiled files; nothing for the sources. */
   dispose: () => Promise<void>;
 }
+
+/** How children's code is bundled: plain ES modules for this Node, packages left as imports of node_modules. */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  outExtension: { '.js': '.mjs' },
+  logLevel: 'silent',
+} as const;
 
 /** The sources as they are, loaded through tsx: about 0.2 s more start-up per child. */
 export const SOURCE_CODE: ChildCode = {
@@ -51,15 +63,7 @@ export async function compileChildCode(
 ): Promise<ChildCode> {
   await removeOrphans(cacheDir);
   const dir = join(cacheDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
-  const common = {
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outExtension: { '.js': '.mjs' },
-    logLevel: 'silent',
-  } as const;
+  const common = BUNDLE_OPTIONS;
   const suites = [...new Set(suitePaths)];
   const suiteOut = new Map(suites.map((path, index) => [path, `suite-${index}`]));
   try {

@@ -1,11 +1,10 @@
 import { laddersFor } from '../lib/define-suite.ts';
-import { messageOf } from '../lib/errors.ts';
+import { isStackOverflow, messageOf } from '../lib/errors.ts';
 import { exploreProblem } from '../lib/explore-problem.ts';
 import { memoize } from '../lib/memoize.ts';
 import { rngFor } from '../lib/random.ts';
 import { plainTools } from '../lib/tools.ts';
 import type { Answer, ProblemSuite, StackReach, State, Tools } from '../lib/types.ts';
-import { isStackOverflow } from './verify.ts';
 
 /** Sizes past the ladder are doubled up to this one (for a problem whose top-down form never overflows). */
 export const STACK_SEARCH_MAX_N = 1 << 24;

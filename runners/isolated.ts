@@ -2,8 +2,9 @@ import { type ChildProcess, fork } from 'node:child_process';
 import type { Cell, RunOptions, SkipReason } from '../lib/types.ts';
 import { type ChildCode, SOURCE_CODE } from './child-code.ts';
 import { watchStderr } from './child-stderr.ts';
+import { DEADLINE_SLACK_MS } from './constants.ts';
 import type { Job } from './jobs.ts';
-import type { ChildMessage, ChildTask } from './protocol.ts';
+import type { ChildMessage, ChildTask, ParentMessage } from './protocol.ts';
 
 /** Node flags of a child: GC exposed for memory figures, the code's loader (tsx for sources), the asked stack size. */
 export function childExecArgv(
@@ -16,7 +17,7 @@ export function childExecArgv(
 
 /**
  * Starts a child process. It loads the runner's code and then waits for its task, so it can be
- * started while the parent is still busy (saving the last ladder) without disturbing a measurement.
+ * started while the parent is still busy (another child measuring) without disturbing anything.
  */
 export function spawnChild(
   options: Pick<RunOptions, 'stack_size_kb'>,
@@ -27,6 +28,47 @@ export function spawnChild(
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
   });
+}
+
+/** The task each child started ahead was given (assignTask), so that runIsolated does not send it twice. */
+const assigned = new WeakMap<ChildProcess, ChildTask>();
+
+/** The task of one job for a child running `code`. */
+export function taskOf(job: Job, options: RunOptions, code: ChildCode = SOURCE_CODE): ChildTask {
+  const { ladder, runner } = job;
+  return {
+    suite_module: code.suiteModule(ladder.suite.path),
+    memoize_module: code.memoizeModule,
+    suite_file: ladder.suite.file,
+    variant: ladder.variant,
+    sizes: job.sizes,
+    options,
+    runner,
+    phase: job.phase,
+    known: job.known,
+    instances: job.instances,
+  };
+}
+
+/**
+ * Gives a child started ahead its task now, so it loads the suite's code while another child
+ * measures; it measures only once runIsolated says `go`.
+ */
+export function assignTask(child: ChildProcess, task: ChildTask): void {
+  assigned.set(child, task);
+  // A child that is already gone cannot take its task; runIsolated reports it as crashed.
+  child.send({ type: 'task', task } satisfies ParentMessage, () => undefined);
+}
+
+/** Whether two tasks are the same job (a child's assigned task must be the one it is run for). */
+function sameJob(a: ChildTask, b: ChildTask): boolean {
+  return (
+    a.suite_module === b.suite_module &&
+    a.variant === b.variant &&
+    a.runner === b.runner &&
+    a.phase === b.phase &&
+    a.sizes.join() === b.sizes.join()
+  );
 }
 
 /** A small queue between the child's message events and the generator that yields cells. */
@@ -49,23 +91,36 @@ type Event =
   | ChildMessage
   | { type: 'exit'; code: number | null; signal: NodeJS.Signals | null }
   | { type: 'timeout'; n: number }
+  | { type: 'deadline'; n: number }
   | { type: 'abort' };
 
+/** One job in a child process. */
+export interface IsolatedRun {
+  job: Job;
+  options: RunOptions;
+  /** The code the child runs (the sources, or their compiled copy); SOURCE_CODE by default. */
+  code?: ChildCode;
+  /** A child started earlier with spawnChild and the same `code`, maybe given this job's task already (assignTask); a new one by default. */
+  child?: ChildProcess;
+  /** Aborting kills the child; the unfinished cell is dropped. */
+  signal?: AbortSignal;
+  /** Called when the child starts a size (progress display). */
+  onCellStart?: (n: number) => void;
+}
+
 /**
- * Climbs one job's ladder in a child process, yielding its cells. A cell that takes longer than
- * `cell_timeout_ms` gets the child killed and status `timeout`; a child that dies gets `crashed`
- * with its exit code or signal and the line of its stderr that says why (child-stderr.ts). Either
- * way the sizes above are yielded as skipped, and the run goes on. `child` may have been started
- * earlier (spawnChild, with the same `code`).
+ * Runs one job in a child process, yielding its cells. In the discover phase the verified call of
+ * each size runs under a deadline, the budget plus DEADLINE_SLACK_MS: a call not done by then gets
+ * the child killed and the cell `over-budget` (what was seen: how long it had run), and the sizes
+ * above are skipped for the budget. A cell that takes longer than `cell_timeout_ms` gets the child
+ * killed and status `timeout`; a child that dies gets `crashed` with its exit code or signal and
+ * the line of its stderr that says why (child-stderr.ts). Either way the sizes above are yielded as
+ * skipped, and the run goes on.
  */
-export async function* runIsolated(
-  job: Job,
-  options: RunOptions,
-  onCellStart?: (n: number) => void,
-  signal?: AbortSignal,
-  code: ChildCode = SOURCE_CODE,
-  child: ChildProcess = spawnChild(options, code),
-): AsyncGenerator<Cell> {
+export async function* runIsolated(run: IsolatedRun): AsyncGenerator<Cell> {
+  const { job, options, signal, onCellStart } = run;
+  const code = run.code ?? SOURCE_CODE;
+  const child = run.child ?? spawnChild(options, code);
   const { ladder, runner } = job;
   const base = {
     suite: ladder.suite.id,
@@ -81,28 +136,27 @@ export async function* runIsolated(
   if (child.exitCode !== null || child.signalCode !== null) {
     events.push({ type: 'exit', code: child.exitCode, signal: child.signalCode });
   }
-  const task: ChildTask = {
-    suite_module: code.suiteModule(ladder.suite.path),
-    memoize_module: code.memoizeModule,
-    suite_file: ladder.suite.file,
-    variant: ladder.variant,
-    sizes: ladder.sizes,
-    options,
-    runner,
-  };
-  // A child that is already gone cannot take its task; its exit event reports it as crashed.
-  child.send(task, () => undefined);
+  const task = taskOf(job, options, code);
+  const given = assigned.get(child);
+  if (given === undefined) assignTask(child, task);
+  else if (!sameJob(given, task))
+    throw new Error(`a child given ${given.variant} was run for ${task.variant}`);
+  child.send({ type: 'go' } satisfies ParentMessage, () => undefined);
   const onAbort = () => events.push({ type: 'abort' });
   signal?.addEventListener('abort', onAbort, { once: true });
   if (signal?.aborted) onAbort();
 
-  const remaining = [...ladder.sizes];
+  const remaining = [...job.sizes];
   let current: number | undefined;
   let timer: NodeJS.Timeout | undefined;
+  /** The verified call under way and when the parent heard it start (performance.now(), ms). */
+  let verifying: { n: number; since: number } | undefined;
+  let deadline: NodeJS.Timeout | undefined;
   const skipRest = function* (reason: SkipReason, message: string): Generator<Cell> {
     for (const n of remaining) yield { ...base, n, status: 'skipped', skip_reason: reason, message };
     remaining.length = 0;
   };
+  const take = (n: number) => remaining.splice(remaining.indexOf(n), 1);
   try {
     for (;;) {
       const event = await events.next();
@@ -111,9 +165,39 @@ export async function* runIsolated(
         onCellStart?.(event.n);
         clearTimeout(timer);
         timer = setTimeout(() => events.push({ type: 'timeout', n: event.n }), options.cell_timeout_ms);
+      } else if (event.type === 'verify-start') {
+        if (job.phase !== 'discover') continue;
+        verifying = { n: event.n, since: performance.now() };
+        // The deadline is queued behind whatever the child sent meanwhile: setImmediate runs after
+        // the event loop has read the IPC pipe, so a call that ended in time is not stopped because
+        // its end was still unread.
+        deadline = setTimeout(
+          () => setImmediate(() => events.push({ type: 'deadline', n: event.n })),
+          options.budget_ms + DEADLINE_SLACK_MS,
+        );
+      } else if (event.type === 'verify-end') {
+        clearTimeout(deadline);
+        verifying = undefined;
+      } else if (event.type === 'deadline') {
+        if (verifying?.n !== event.n) continue;
+        child.kill('SIGKILL');
+        take(event.n);
+        const ranMs = performance.now() - verifying.since;
+        yield {
+          ...base,
+          n: event.n,
+          status: 'over-budget',
+          verify_ms: ranMs,
+          message: `one call ran longer than the ${options.budget_ms} ms budget and was stopped after ${ranMs.toPrecision(3)} ms`,
+        };
+        yield* skipRest(
+          'budget',
+          `one call ran longer than ${options.budget_ms} ms at n = ${event.n} and was stopped`,
+        );
+        return;
       } else if (event.type === 'cell') {
         clearTimeout(timer);
-        remaining.splice(remaining.indexOf(event.cell.n), 1);
+        take(event.cell.n);
         current = undefined;
         yield event.cell;
       } else if (event.type === 'done' || event.type === 'abort') {
@@ -123,7 +207,7 @@ export async function* runIsolated(
         // A time-out queued just before its cell arrived is stale.
         if (event.n !== current) continue;
         child.kill('SIGKILL');
-        remaining.splice(remaining.indexOf(event.n), 1);
+        take(event.n);
         yield {
           ...base,
           n: event.n,
@@ -140,7 +224,7 @@ export async function* runIsolated(
           event.type === 'fatal'
             ? event.message
             : deathMessage(event.code, event.signal, await stderr.cause());
-        remaining.splice(remaining.indexOf(n), 1);
+        take(n);
         yield { ...base, n, status: 'crashed', message: why };
         yield* skipRest('crashed', `crashed at n = ${n}`);
         return;
@@ -149,6 +233,7 @@ export async function* runIsolated(
   } finally {
     signal?.removeEventListener('abort', onAbort);
     clearTimeout(timer);
+    clearTimeout(deadline);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 }

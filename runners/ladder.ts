@@ -1,20 +1,37 @@
-import { messageOf } from '../lib/errors.ts';
 import { consume } from '../lib/sink.ts';
 import { summarize, thin } from '../lib/stats.ts';
 import { plainTools } from '../lib/tools.ts';
-import type { Answer, Cell, Measure, RunnerName, RunOptions, SkipReason, Suite } from '../lib/types.ts';
+import type {
+  Answer,
+  Cell,
+  CountedOperation,
+  GcActivity,
+  InstanceMode,
+  LadderPhase,
+  Measure,
+  RunnerName,
+  RunOptions,
+  SkipReason,
+  Suite,
+  TimeStats,
+  VariantFactory,
+} from '../lib/types.ts';
 import { batchSize, estimateCallNs, perCallNs } from './batch.ts';
-import { MAX_STORED_SAMPLES, NO_CALIBRATION_MS, OVER_BUDGET_SAMPLES } from './constants.ts';
+import { MAX_STORED_SAMPLES, NO_CALIBRATION_MS } from './constants.ts';
+import { countStep } from './counting-step.ts';
 import { watchGc } from './gc-watch.ts';
 import type { InputStore } from './inputs.ts';
 import type { CountingCode } from './instrumented.ts';
-import { exposedGc, measureMemory } from './memory.ts';
-import { buildOperation } from './operation.ts';
+import { exposedGc, memoryOfOperation } from './memory.ts';
+import { buildOperation, type Operation, type OperationSpec } from './operation.ts';
 import { type LadderPoint, predictCallNs } from './predict.ts';
-import { answerText, checkAnswer, classifyError, isStackOverflow } from './verify.ts';
+import { answerText, checkAnswer, classifyError } from './verify.ts';
 
-/** A size is given up without running when even the power-law prediction exceeds the budget this many times. */
-export const HOPELESS_FACTOR = 20;
+/** The verified call is about to start (`start`) or has returned (`end`). */
+export interface VerifyEvent {
+  type: 'start' | 'end';
+  n: number;
+}
 
 /** What one ladder needs besides the suite and variant. */
 export interface LadderContext<I> {
@@ -29,280 +46,382 @@ export interface LadderContext<I> {
   runner: RunnerName;
   inputs: InputStore<I>;
   measure: Measure;
+  /** `discover` in the first round, `measure` in later ones (see LADDER_PHASES). */
+  phase: LadderPhase;
+  /** What the instrumented pass found at each size in an earlier run (the counts cache); it is not run again there. */
+  known?: ReadonlyMap<number, CountedOperation>;
+  /** The measure phase's instance mode per size, as the first round decided it (`per-call` where absent). */
+  instances?: ReadonlyMap<number, InstanceMode>;
   /** A separate copy of the suite's code for the counting pass; without it the timed code is counted (tests). */
   counting?: CountingCode;
   /** Milliseconds from an arbitrary origin, for the verified call's duration; tests inject a fake clock. */
   clock?: () => number;
   /** Called before each size is attempted (progress display, the parent's time-out). */
   onCellStart?: (n: number) => void;
+  /** Awaited just before the verified call starts and just after it returns: the parent's deadline. */
+  onVerify?: (event: VerifyEvent) => Promise<void> | void;
+  /**
+   * True where nothing can stop a call (in-process runs): a size whose call is predicted
+   * (runners/predict.ts) to take over PREDICTED_FACTOR x the budget is not started.
+   */
+  predictGuard?: boolean;
 }
 
+/**
+ * An in-process run does not start a call predicted to take more than this many budgets: a
+ * Fibonacci ladder would otherwise start naive F(100), which never returns.
+ */
+export const PREDICTED_FACTOR = 20;
+
 /** Why a ladder stopped climbing, carried into the skipped cells above. */
-interface Stop {
+export interface Stop {
   reason: SkipReason;
   message: string;
+}
+
+/** How much slower than the verified call the instrumented pass ran at size `n`. */
+export interface CountingPace {
+  n: number;
+  slowdown: number;
+}
+
+/** What a climb carries from one size to the next. */
+export interface LadderState {
+  /** Set once the climb has ended: every size above is skipped with it. */
+  stop?: Stop;
+  /** The last counted size's pace, to decide whether counting the next one is affordable. */
+  pace?: CountingPace;
+  /** The instance mode the last counting pass decided, for sizes whose counting pass is skipped. */
+  instance?: InstanceMode;
+  /** Timed sizes so far, for the in-process guard's prediction. */
+  points?: readonly LadderPoint[];
+}
+
+/** A step's value, or the cell that ends the climb and why. */
+type Step<T> = { value: T } | { end: Cell; stop: Stop };
+
+/** The cell of one size and the state the next size starts from. */
+interface SizeOutcome {
+  cell: Cell;
+  state: LadderState;
+}
+
+/** What the verified call established. */
+export interface Verified {
+  result: string;
+  /** Its wall time, ms. */
+  verify_ms: number;
 }
 
 /**
  * Climbs one variant's size ladder, yielding one cell per size. At each size: verify one call
  * against the reference, take exact counts in a separate instrumented pass, time the plain code,
- * then measure memory. A wrong answer, an error or a stack overflow ends the climb, and so does a
- * verified call over the budget (after that cell is timed); later sizes are yielded as `skipped`
- * with the reason. Nothing a variant does escapes as an exception.
+ * then measure memory (the measure phase only verifies and times). A wrong answer, an error, a stack
+ * overflow or, in the discover phase, a verified call over the budget ends the climb; later sizes
+ * are yielded as `skipped` with the reason. Each step returns its value or the cell that ends the
+ * climb; nothing a variant does escapes as an exception.
  */
 export async function* climbLadder<I>(context: LadderContext<I>): AsyncGenerator<Cell> {
-  const { suite, variant, sizes, options, inputs, measure } = context;
-  const factory = suite.variants[variant];
-  const clock = context.clock ?? (() => performance.now());
-  const base = { suite: suite.id, variant, runner: context.runner, cache_mode: options.cache_mode } as const;
-  const points: LadderPoint[] = [];
-  /** The last counted size: how much longer its instrumented pass took than its verified call. */
-  let countingPace: CountingPace | undefined;
-  let stopped: Stop | undefined;
-  if (options.cache_mode === 'sequence' && suite.sequence !== true) {
-    stopped = {
-      reason: 'not-applicable',
-      message: 'no sequence mode: the suite’s cache is tied to one input',
-    };
-  }
-  const fail = (n: number, error: unknown, result?: string, while_?: string): Cell => {
-    const { status, message } = classifyError(error);
-    stopped = {
-      reason: status === 'stack-overflow' ? 'stack-overflow' : 'error',
-      message: `failed at n = ${n}`,
-    };
-    return {
-      ...base,
-      n,
-      status,
-      ...(result === undefined ? {} : { result }),
-      message: while_ ? `${while_}: ${message}` : message,
-    };
-  };
-
-  for (const n of sizes) {
+  let state: LadderState = { ...initialStop(context) };
+  for (const n of context.sizes) {
     context.onCellStart?.(n);
-    if (stopped !== undefined) {
-      yield { ...base, n, status: 'skipped', skip_reason: stopped.reason, message: stopped.message };
-      continue;
-    }
-    const predicted = predictCallNs(points, n);
-    if (predicted !== undefined && predicted > HOPELESS_FACTOR * options.budget_ms * 1e6) {
-      stopped = {
-        reason: 'budget',
-        message: `predicted ${(predicted / 1e6).toPrecision(3)} ms per call at n = ${n} (power law through the last two sizes) is over ${HOPELESS_FACTOR}x the ${options.budget_ms} ms budget`,
-      };
-      yield { ...base, n, status: 'skipped', skip_reason: stopped.reason, message: stopped.message };
-      continue;
-    }
-    const prepared = inputs.prepare(n);
-    if (factory === undefined || !prepared.ok) {
-      const message = prepared.ok ? `unknown variant '${variant}'` : prepared.message;
-      stopped = { reason: 'error', message: `an earlier size failed: ${message}` };
-      yield { ...base, n, status: 'error', message };
-      continue;
-    }
-    const { input, reference } = prepared;
+    const outcome: SizeOutcome =
+      state.stop === undefined
+        ? await climbSize(context, n, state)
+        : { cell: skippedCell(context, n, state.stop), state };
+    yield outcome.cell;
+    state = outcome.state;
+  }
+}
 
-    // 1. Verify one cold call before anything is timed.
-    let answer: Answer;
-    const started = clock();
-    try {
-      answer = factory(plainTools)(input);
-    } catch (error) {
-      yield fail(n, error);
-      continue;
-    }
-    const verifyMs = clock() - started;
-    const result = answerText(answer);
-    const verdict = checkAnswer(result, reference, inputs.answers(n));
-    if (!verdict.ok) {
-      stopped = { reason: 'wrong-answer', message: `wrong answer at n = ${n}` };
-      yield { ...base, n, status: 'wrong-answer', result, message: verdict.message, verify_ms: verifyMs };
-      continue;
-    }
-    inputs.answers(n).set(variant, result);
-    const overBudget = verifyMs > options.budget_ms;
+/** A ladder that cannot start: sequence mode on a suite whose cache is tied to one input. */
+function initialStop<I>(context: LadderContext<I>): { stop?: Stop } {
+  if (context.options.cache_mode !== 'sequence' || context.suite.sequence === true) return {};
+  return {
+    stop: { reason: 'not-applicable', message: 'no sequence mode: the suite’s cache is tied to one input' },
+  };
+}
 
-    // 2. The cache mode's operation; warm and sequence answers are verified too.
-    let operation: ReturnType<typeof buildOperation<I>>;
-    try {
-      const countingFactory = context.counting?.variants[variant];
-      operation = buildOperation(
-        options.cache_mode,
-        suite,
-        factory,
-        input,
-        n,
-        options.seed,
-        countingFactory === undefined
-          ? undefined
-          : { factory: countingFactory, memoize: context.counting!.memoize },
-      );
-      if (options.cache_mode !== 'cold') {
-        const modeResult = answerText(operation.timed());
-        if (modeResult !== reference) {
-          stopped = { reason: 'wrong-answer', message: `wrong answer at n = ${n}` };
-          const message = `expected ${reference} (reference), got ${modeResult} in ${options.cache_mode} mode`;
-          yield { ...base, n, status: 'wrong-answer', result: modeResult, message, verify_ms: verifyMs };
-          continue;
-        }
-      }
-    } catch (error) {
-      yield fail(n, error, result, `failed in ${options.cache_mode} mode`);
-      continue;
-    }
+/** The fields every cell of this ladder has. */
+function identity<I>(context: LadderContext<I>, n: number) {
+  return {
+    suite: context.suite.id,
+    variant: context.variant,
+    n,
+    runner: context.runner,
+    cache_mode: context.options.cache_mode,
+  } as const;
+}
 
-    // 3. Exact counts, from the instrumented pass (never timed), unless it would take too long.
-    const countingSkip = overBudget
-      ? 'one call is over the budget (the instrumented pass is slower)'
-      : slowCountingReason(countingPace, verifyMs, options.budget_ms);
-    let counted: ReturnType<typeof countOperations>;
-    if (countingSkip === undefined) {
-      const countingStarted = clock();
-      counted = countOperations(operation, result);
-      countingPace = { n, slowdown: (clock() - countingStarted) / Math.max(verifyMs, MIN_PACE_MS) };
-    } else {
-      counted = { counts_note: `not counted: ${countingSkip}` };
-    }
+function skippedCell<I>(context: LadderContext<I>, n: number, stop: Stop): Cell {
+  return { ...identity(context, n), status: 'skipped', skip_reason: stop.reason, message: stop.message };
+}
 
-    // 4. Timing of the plain code, with GC activity inside the samples.
-    let batch = 1;
-    let samplesMs: number[];
-    let lastAnswer: Answer | undefined;
-    const gc = watchGc();
-    try {
-      // The verified call ran cold (lazy compilation, inline caches empty), so it overstates a short
-      // call's time: only a call that is long even then skips the warm calibration.
-      // The last answer is kept here, not read back from the process-wide sink, which another run
-      // in the same process (in-process runs side by side) may have written in between.
-      const call = (): void => {
-        lastAnswer = consume(operation.timed());
-      };
-      if (verifyMs < NO_CALIBRATION_MS) batch = batchSize(estimateCallNs(call));
-      exposedGc()?.();
-      samplesMs = await measure(call, batch, {
-        time_ms: overBudget ? 0 : options.time_ms,
-        warmup_ms: overBudget ? 0 : options.warmup_ms,
-        min_samples: overBudget ? Math.min(options.min_samples, OVER_BUDGET_SAMPLES) : options.min_samples,
-      });
-    } catch (error) {
-      await gc.stop();
-      yield fail(n, error, result, 'passed verification, then failed while timed');
-      continue;
-    }
-    const gcActivity = await gc.stop();
-    const timedAnswer = lastAnswer === undefined ? result : answerText(lastAnswer);
-    if (timedAnswer !== result) {
-      stopped = { reason: 'wrong-answer', message: `non-deterministic answer at n = ${n}` };
-      const message = `verified ${result}, but a timed call returned ${timedAnswer}`;
-      yield { ...base, n, status: 'wrong-answer', result, message };
-      continue;
-    }
-    const samplesNs = perCallNs(samplesMs, batch * operation.calls_per_op);
-    const stats = summarize(samplesNs, batch);
-    points.push({ n, median_ns: stats.median_ns });
-
-    // 5. Memory, after timing, when the JIT has settled.
-    const memory =
-      options.memory_readings === 0
-        ? {
-            retained_bytes: null,
-            allocated_bytes: null,
-            memory_note: 'not measured in this profile (memory_readings 0)',
-          }
-        : overBudget
-          ? {
-              retained_bytes: null,
-              allocated_bytes: null,
-              memory_note: 'not measured: one call is over the budget',
-            }
-          : memoryOf(operation, options.memory_readings, stats.median_ns * operation.calls_per_op);
-
-    yield {
-      ...base,
-      n,
+/** One size, step by step: prepare, verify, count, build the operation, time, measure memory. */
+async function climbSize<I>(context: LadderContext<I>, n: number, state: LadderState): Promise<SizeOutcome> {
+  const ended = (step: { end: Cell; stop: Stop }): SizeOutcome => ({
+    cell: step.end,
+    state: { ...state, stop: step.stop },
+  });
+  const guarded = predictStep(context, n, state);
+  if (guarded !== undefined) return ended(guarded);
+  const prepared = prepareStep(context, n);
+  if ('end' in prepared) return ended(prepared);
+  const verified = await verifyStep(context, n, prepared.value);
+  if ('end' in verified) return ended(verified);
+  const spec: OperationSpec<I> = {
+    mode: context.options.cache_mode,
+    suite: context.suite,
+    factory: prepared.value.factory,
+    input: prepared.value.input,
+    n,
+    seed: context.options.seed,
+  };
+  const counted = countStep(context, spec, verified.value, state);
+  const operation = operationStep(
+    context,
+    { ...spec, instance: counted.instance },
+    { reference: prepared.value.reference, verified: verified.value },
+  );
+  const next: LadderState = { ...state, pace: counted.pace, instance: counted.instance };
+  if ('end' in operation) return { cell: operation.end, state: { ...next, stop: operation.stop } };
+  const timed = await timeStep(context, n, operation.value, verified.value);
+  if ('end' in timed) return { cell: timed.end, state: { ...next, stop: timed.stop } };
+  const memory = memoryStep(context, operation.value, timed.value.stats.median_ns);
+  const points = [...(next.points ?? []), { n, median_ns: timed.value.stats.median_ns }];
+  return {
+    cell: {
+      ...identity(context, n),
       status: 'ok',
-      result,
-      verify_ms: verifyMs,
-      calls_per_op: operation.calls_per_op,
-      ...stats,
-      ...counted,
-      ...stripNull(memory),
-      ...gcActivity,
-      samples_ns: thin(samplesNs, MAX_STORED_SAMPLES),
-    };
-    if (overBudget) {
-      stopped = {
-        reason: 'budget',
-        message: `one call took ${verifyMs.toPrecision(3)} ms at n = ${n}, over the ${options.budget_ms} ms budget`,
-      };
-    }
-  }
+      result: verified.value.result,
+      verify_ms: verified.value.verify_ms,
+      calls_per_op: operation.value.calls_per_op,
+      instance: operation.value.instance,
+      ...timed.value.stats,
+      ...counted.fields,
+      ...memory,
+      ...timed.value.gc,
+      samples_ns: thin(timed.value.samples_ns, MAX_STORED_SAMPLES),
+    },
+    state: { ...next, points },
+  };
 }
 
-/** How much slower than the verified call the instrumented pass ran at size `n`. */
-interface CountingPace {
-  n: number;
-  slowdown: number;
+/** In-process only: the skipped cell of a size whose call is predicted to run far past the budget. */
+function predictStep<I>(
+  context: LadderContext<I>,
+  n: number,
+  state: LadderState,
+): { end: Cell; stop: Stop } | undefined {
+  if (context.predictGuard !== true) return undefined;
+  const predicted = predictCallNs(state.points ?? [], n);
+  const limitNs = PREDICTED_FACTOR * context.options.budget_ms * 1e6;
+  if (predicted === undefined || predicted <= limitNs) return undefined;
+  const message = `not run: predicted ${(predicted / 1e6).toPrecision(3)} ms per call (over ${PREDICTED_FACTOR}x the ${context.options.budget_ms} ms budget), and an in-process run cannot stop a call; --isolate process measures it under a deadline`;
+  return {
+    end: { ...identity(context, n), status: 'skipped', skip_reason: 'predicted', message },
+    stop: {
+      reason: 'predicted',
+      message: `not run in-process: n = ${n} was predicted over ${PREDICTED_FACTOR}x the budget`,
+    },
+  };
 }
 
-/** Verified calls shorter than this (ms) are taken as this long when computing a pace: a 0 ms call has no ratio. */
-const MIN_PACE_MS = 0.01;
-
-/**
- * Why the instrumented pass is skipped at this size, or undefined to run it: it is predicted (this
- * size's verified call times the slowdown measured at the last counted size) to take over
- * HOPELESS_FACTOR times the budget. Counting Proxies make table-heavy code 10-100x slower, and
- * one such pass at the top of a quick ladder cost seconds.
- */
-export function slowCountingReason(
-  pace: CountingPace | undefined,
-  verifyMs: number,
-  budgetMs: number,
-): string | undefined {
-  if (pace === undefined) return undefined;
-  const predictedMs = Math.max(verifyMs, MIN_PACE_MS) * pace.slowdown;
-  if (predictedMs <= HOPELESS_FACTOR * budgetMs) return undefined;
-  return `the instrumented pass would take about ${predictedMs.toPrecision(3)} ms (predicted: this call's ${verifyMs.toPrecision(3)} ms times its ${pace.slowdown.toPrecision(3)}x slowdown at n = ${pace.n}), over ${HOPELESS_FACTOR}x the ${budgetMs} ms budget`;
-}
-
-/** Counts of one operation, or why there are none. The counted answer must match the verified one. */
-function countOperations(operation: { count: () => { answer: Answer; counts: object } }, result: string) {
-  try {
-    const { answer, counts } = operation.count();
-    if (answerText(answer) !== result)
-      return { counts_note: `instrumented pass answered ${answerText(answer)}` };
-    return counts;
-  } catch (error) {
+/** The variant's factory, the input of size n and its reference answer. */
+function prepareStep<I>(
+  context: LadderContext<I>,
+  n: number,
+): Step<{ factory: VariantFactory<I, Answer>; input: I; reference: string }> {
+  const factory = context.suite.variants[context.variant];
+  const prepared = context.inputs.prepare(n);
+  if (factory === undefined || !prepared.ok) {
+    const message = prepared.ok ? `unknown variant '${context.variant}'` : prepared.message;
     return {
-      counts_note: isStackOverflow(error)
-        ? 'not counted: the instrumented pass overflowed the stack (its wrapper adds a frame per call)'
-        : `not counted: ${messageOf(error)}`,
+      end: { ...identity(context, n), status: 'error', message },
+      stop: { reason: 'error', message: `an earlier size failed: ${message}` },
     };
   }
+  return { value: { factory, input: prepared.input, reference: prepared.reference } };
+}
+
+/** The cell of a variant that threw, and the stop it means. */
+function thrown<I>(
+  context: LadderContext<I>,
+  n: number,
+  error: unknown,
+  after?: { result: string; stage: string },
+): { end: Cell; stop: Stop } {
+  const { status, message } = classifyError(error);
+  return {
+    end: {
+      ...identity(context, n),
+      status,
+      ...(after === undefined ? {} : { result: after.result }),
+      message: after === undefined ? message : `${after.stage}: ${message}`,
+    },
+    stop: { reason: status === 'stack-overflow' ? 'stack-overflow' : 'error', message: `failed at n = ${n}` },
+  };
 }
 
 /**
- * Memory figures of one operation, or why there are none: the memory pass calls the variant again,
- * and a variant at the edge of the stack can overflow there too.
+ * One cold call on a fresh instance, checked against the reference and the other variants'
+ * answers, before anything is timed. In the discover phase a call over the budget ends the climb
+ * here: it is recorded as measured (`over-budget`), and no samples are spent on it.
  */
-function memoryOf(
-  operation: { retain: () => unknown; timed: () => unknown },
-  readings: number,
-  operationNs: number,
-) {
+async function verifyStep<I>(
+  context: LadderContext<I>,
+  n: number,
+  prepared: { factory: VariantFactory<I, Answer>; input: I; reference: string },
+): Promise<Step<Verified>> {
+  const clock = context.clock ?? (() => performance.now());
+  const { budget_ms } = context.options;
+  await context.onVerify?.({ type: 'start', n });
+  const started = clock();
+  let outcome: { answer: Answer } | { error: unknown };
   try {
-    return measureMemory(operation.retain, operation.timed, readings, operationNs);
+    outcome = { answer: prepared.factory(plainTools)(prepared.input) };
   } catch (error) {
-    const why = isStackOverflow(error) ? 'the memory pass overflowed the stack' : messageOf(error);
-    return { retained_bytes: null, allocated_bytes: null, memory_note: `not measured: ${why}` };
+    outcome = { error };
+  }
+  const verifyMs = clock() - started;
+  await context.onVerify?.({ type: 'end', n });
+  if ('error' in outcome) return thrown(context, n, outcome.error);
+  const result = answerText(outcome.answer);
+  const answers = context.inputs.answers(n);
+  const verdict = checkAnswer(result, prepared.reference, answers);
+  if (!verdict.ok) {
+    return {
+      end: {
+        ...identity(context, n),
+        status: 'wrong-answer',
+        result,
+        message: verdict.message,
+        verify_ms: verifyMs,
+      },
+      stop: { reason: 'wrong-answer', message: `wrong answer at n = ${n}` },
+    };
+  }
+  answers.set(context.variant, result);
+  if (context.phase === 'discover' && verifyMs > budget_ms) {
+    const took = `one call took ${verifyMs.toPrecision(3)} ms`;
+    return {
+      end: {
+        ...identity(context, n),
+        status: 'over-budget',
+        result,
+        verify_ms: verifyMs,
+        message: `${took}, over the ${budget_ms} ms budget`,
+      },
+      stop: { reason: 'budget', message: `${took} at n = ${n}, over the ${budget_ms} ms budget` },
+    };
+  }
+  return { value: { result, verify_ms: verifyMs } };
+}
+
+/** The cache mode's timed operation; warm and sequence answers are verified too. */
+function operationStep<I>(
+  context: LadderContext<I>,
+  spec: OperationSpec<I> & { instance: InstanceMode },
+  checked: { reference: string; verified: Verified },
+): Step<Operation> {
+  const { cache_mode } = context.options;
+  const { reference, verified } = checked;
+  try {
+    const operation = buildOperation(spec);
+    if (cache_mode !== 'cold') {
+      const modeResult = answerText(operation.timed());
+      if (modeResult !== reference) {
+        return {
+          end: {
+            ...identity(context, spec.n),
+            status: 'wrong-answer',
+            result: modeResult,
+            message: `expected ${reference} (reference), got ${modeResult} in ${cache_mode} mode`,
+            verify_ms: verified.verify_ms,
+          },
+          stop: { reason: 'wrong-answer', message: `wrong answer at n = ${spec.n}` },
+        };
+      }
+    }
+    return { value: operation };
+  } catch (error) {
+    return thrown(context, spec.n, error, { result: verified.result, stage: `failed in ${cache_mode} mode` });
   }
 }
 
-/** Drops null fields, so a missing figure is absent from the cell rather than a fake value. */
-function stripNull<T extends object>(figures: T): Partial<{ [K in keyof T]: NonNullable<T[K]> }> {
-  return Object.fromEntries(Object.entries(figures).filter(([, value]) => value !== null)) as Partial<{
-    [K in keyof T]: NonNullable<T[K]>;
-  }>;
+/** Samples of the plain code (per call, ns), their statistics and the GC activity inside them. */
+interface Timed {
+  stats: TimeStats;
+  samples_ns: number[];
+  gc: GcActivity;
+}
+
+/** Times the plain code; a timed answer that differs from the verified one is a wrong answer. */
+async function timeStep<I>(
+  context: LadderContext<I>,
+  n: number,
+  operation: Operation,
+  verified: Verified,
+): Promise<Step<Timed>> {
+  const { options } = context;
+  let batch = 1;
+  let samplesMs: number[];
+  let lastAnswer: Answer | undefined;
+  const gc = watchGc();
+  try {
+    // The verified call ran cold (lazy compilation, inline caches empty), so it overstates a short
+    // call's time: only a call that is long even then skips the warm calibration.
+    // The last answer is kept here, not read back from the process-wide sink, which another run
+    // in the same process (in-process runs side by side) may have written in between.
+    const call = (): void => {
+      lastAnswer = consume(operation.timed());
+    };
+    const short = verified.verify_ms < NO_CALIBRATION_MS;
+    if (short) batch = batchSize(estimateCallNs(call));
+    exposedGc()?.();
+    samplesMs = await context.measure(call, batch, {
+      time_ms: options.time_ms,
+      // A call of a millisecond or more has just run once, verified: that is its warm-up (its loops
+      // were compiled on the stack while it ran). Warming it up again would cost WARMUP_ITERATIONS
+      // more calls, most where calls are longest; each process's median absorbs a slow first sample.
+      warmup_ms: short ? options.warmup_ms : 0,
+      min_samples: options.min_samples,
+    });
+  } catch (error) {
+    await gc.stop();
+    return thrown(context, n, error, {
+      result: verified.result,
+      stage: 'passed verification, then failed while timed',
+    });
+  }
+  const gcActivity = await gc.stop();
+  const timedAnswer = lastAnswer === undefined ? verified.result : answerText(lastAnswer);
+  if (timedAnswer !== verified.result) {
+    return {
+      end: {
+        ...identity(context, n),
+        status: 'wrong-answer',
+        result: verified.result,
+        message: `verified ${verified.result}, but a timed call returned ${timedAnswer}`,
+      },
+      stop: { reason: 'wrong-answer', message: `non-deterministic answer at n = ${n}` },
+    };
+  }
+  const samplesNs = perCallNs(samplesMs, batch * operation.calls_per_op);
+  return { value: { stats: summarize(samplesNs, batch), samples_ns: samplesNs, gc: gcActivity } };
+}
+
+/**
+ * Memory figures, after timing, when the JIT has settled; the discover phase only (one process's
+ * figures; the others would repeat them at the price of several forced full GCs each).
+ */
+function memoryStep<I>(
+  context: LadderContext<I>,
+  operation: Operation,
+  medianNs: number,
+): { retained_bytes?: number; allocated_bytes?: number; memory_note?: string } {
+  if (context.phase === 'measure') return { memory_note: 'measured in the first round only' };
+  const readings = context.options.memory_readings;
+  if (readings === 0) return { memory_note: 'not measured in this profile (memory_readings 0)' };
+  return memoryOfOperation(operation, readings, medianNs * operation.calls_per_op);
 }

@@ -1,4 +1,5 @@
 import { GCProfiler, getHeapStatistics } from 'node:v8';
+import { isStackOverflow, messageOf } from '../lib/errors.ts';
 import { sink } from '../lib/sink.ts';
 import type { MemoryFigures } from '../lib/types.ts';
 import {
@@ -157,4 +158,32 @@ export function measureMemory(
         memory_note: 'allocation not measured: a GC ran in every attempt',
       }
     : { retained_bytes: retained, allocated_bytes: allocated };
+}
+
+/**
+ * The memory figures of a cell's operation (measureMemory), absent rather than null when missing,
+ * or why there are none: the memory pass calls the variant again, and a variant at the edge of the
+ * stack can overflow there too.
+ */
+export function memoryOfOperation(
+  operation: { retain: () => unknown; timed: () => unknown },
+  readings: number,
+  operationNs: number,
+): { retained_bytes?: number; allocated_bytes?: number; memory_note?: string } {
+  try {
+    const { retained_bytes, allocated_bytes, memory_note } = measureMemory(
+      operation.retain,
+      operation.timed,
+      readings,
+      operationNs,
+    );
+    return {
+      ...(retained_bytes === null ? {} : { retained_bytes }),
+      ...(allocated_bytes === null ? {} : { allocated_bytes }),
+      ...(memory_note === undefined ? {} : { memory_note }),
+    };
+  } catch (error) {
+    const why = isStackOverflow(error) ? 'the memory pass overflowed the stack' : messageOf(error);
+    return { memory_note: `not measured: ${why}` };
+  }
 }

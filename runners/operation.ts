@@ -1,87 +1,123 @@
 import { rngFor } from '../lib/random.ts';
 import { plainTools } from '../lib/tools.ts';
-import type { Answer, CacheMode, OperationCounts, Suite, VariantFactory } from '../lib/types.ts';
+import type {
+  Answer,
+  CacheMode,
+  CountedOperation,
+  InstanceMode,
+  OperationCounts,
+  Suite,
+  VariantFactory,
+} from '../lib/types.ts';
 import { createCountingTools } from './counting-tools.ts';
 import type { CountingCode } from './instrumented.ts';
 
-/** What a cache mode times, counts and measures, for one variant at one size. */
+/** What a cache mode times and measures, for one variant at one size. */
 export interface Operation {
   /** The timed operation (plain tools: no instrumentation). Returns the answer of its last call. */
   timed: () => Answer;
   /** Top-level calls one operation makes; per-call time is the operation's time divided by this. */
   calls_per_op: number;
-  /** One operation with counting tools: its answer and exact counts (the instrumented pass). */
-  count: () => { answer: Answer; counts: OperationCounts };
+  /** How `timed` uses instances (warm mode always shares its one filled instance). */
+  instance: InstanceMode;
   /** A fresh instance after one operation's worth of filling, with its answer: what must stay alive to measure retained bytes. */
   retain: () => unknown;
 }
 
+/** One variant at one size in one cache mode: what every operation of it is built from. */
+export interface OperationSpec<I> {
+  mode: CacheMode;
+  suite: Suite<I>;
+  factory: VariantFactory<I, Answer>;
+  input: I;
+  n: number;
+  /** The run's seed (sequence mode makes the inputs of sizes 1..n). */
+  seed: number;
+}
+
+/** The inputs one sequence-mode operation answers in turn: sizes 1..n. */
+function sequenceInputs<I>(spec: OperationSpec<I>): I[] {
+  return Array.from({ length: spec.n }, (_, k) =>
+    spec.suite.input(k + 1, rngFor(spec.seed, spec.suite.id, k + 1)),
+  );
+}
+
 /**
- * Builds the operation of a cache mode. `cold`: a new instance per call. `warm`: one instance,
- * filled once here, outside any timing; each operation is one more call on it. `sequence`: a new
- * instance answers sizes 1..n in turn (needs a suite with `sequence: true`). Counting runs
- * `counting`'s separate copy of the variant when given (see instrumented.ts).
+ * Builds the timed operation of a cache mode. `cold`: one call, on a new instance per call
+ * (`per-call`) or, for a variant found stateless, on one instance created here, outside any timing
+ * (`shared`: as users write a function that keeps no state). `warm`: one instance, filled once
+ * here; each operation is one more call on it. `sequence`: an instance answers sizes 1..n in turn
+ * (a new one per operation unless shared; needs a suite with `sequence: true`).
  */
-export function buildOperation<I>(
-  mode: CacheMode,
-  suite: Suite<I>,
-  factory: VariantFactory<I, Answer>,
-  input: I,
-  n: number,
-  seed: number,
-  counting?: { factory: VariantFactory<I, Answer>; memoize: CountingCode['memoize'] },
-): Operation {
-  const countingFactory = counting?.factory ?? factory;
-  const countingTools = () => createCountingTools(counting?.memoize);
+export function buildOperation<I>(spec: OperationSpec<I> & { instance: InstanceMode }): Operation {
+  const { mode, factory, input } = spec;
+  const retain = () => {
+    const fresh = factory(plainTools);
+    return [fresh, mode === 'sequence' ? answerAll(fresh, sequenceInputs(spec)) : fresh(input)];
+  };
+  const shared = spec.instance === 'shared' ? factory(plainTools) : undefined;
   if (mode === 'warm') {
-    const instance = factory(plainTools);
+    const instance = shared ?? factory(plainTools);
     instance(input);
-    return {
-      timed: () => instance(input),
-      calls_per_op: 1,
-      count: () => {
-        const counter = countingTools();
-        const counted = countingFactory(counter.tools);
-        counted(input);
-        counter.reset();
-        return { answer: counted(input), counts: counter.counts() };
-      },
-      retain: () => {
-        const fresh = factory(plainTools);
-        return [fresh, fresh(input)];
-      },
-    };
+    return { timed: () => instance(input), calls_per_op: 1, instance: 'shared', retain };
   }
   if (mode === 'sequence') {
-    const inputs = Array.from({ length: n }, (_, k) => suite.input(k + 1, rngFor(seed, suite.id, k + 1)));
-    const run = (instance: (input: I) => Answer): Answer => {
-      let answer: Answer = 0;
-      for (const each of inputs) answer = instance(each);
-      return answer;
-    };
-    return {
-      timed: () => run(factory(plainTools)),
-      calls_per_op: n,
-      count: () => {
-        const counter = countingTools();
-        return { answer: run(countingFactory(counter.tools)), counts: counter.counts() };
-      },
-      retain: () => {
-        const fresh = factory(plainTools);
-        return [fresh, run(fresh)];
-      },
-    };
+    const inputs = sequenceInputs(spec);
+    const timed =
+      shared === undefined ? () => answerAll(factory(plainTools), inputs) : () => answerAll(shared, inputs);
+    return { timed, calls_per_op: spec.n, instance: spec.instance, retain };
   }
-  return {
-    timed: () => factory(plainTools)(input),
-    calls_per_op: 1,
-    count: () => {
-      const counter = countingTools();
-      return { answer: countingFactory(counter.tools)(input), counts: counter.counts() };
-    },
-    retain: () => {
-      const fresh = factory(plainTools);
-      return [fresh, fresh(input)];
-    },
-  };
+  const timed = shared === undefined ? () => factory(plainTools)(input) : () => shared(input);
+  return { timed, calls_per_op: 1, instance: spec.instance, retain };
+}
+
+/** Answers each input in turn on one instance; the last answer. */
+function answerAll<I>(instance: (input: I) => Answer, inputs: readonly I[]): Answer {
+  let answer: Answer = 0;
+  for (const each of inputs) answer = instance(each);
+  return answer;
+}
+
+/**
+ * The instrumented pass of a cache mode: one operation with counting tools, its answer and exact
+ * counts, then a second operation on the same instance to tell whether the instance keeps state.
+ * It runs `counting`'s separate copy of the variant (see instrumented.ts). In warm mode the counted
+ * operation is the second call on a filled instance (what warm mode times), and the instance is
+ * shared whatever it keeps; otherwise it is shared when the second operation did the same work.
+ */
+export function countOperation<I>(
+  spec: OperationSpec<I> & {
+    counting: { factory: VariantFactory<I, Answer>; memoize?: CountingCode['memoize'] };
+  },
+): { answer: Answer } & CountedOperation {
+  const counter = createCountingTools(spec.counting.memoize);
+  const instance = spec.counting.factory(counter.tools);
+  const inputs = spec.mode === 'sequence' ? sequenceInputs(spec) : undefined;
+  const operation = () => (inputs === undefined ? instance(spec.input) : answerAll(instance, inputs));
+  if (spec.mode === 'warm') {
+    operation();
+    counter.reset();
+    return { answer: operation(), counts: counter.counts(), instance: 'shared' };
+  }
+  const answer = operation();
+  const counts = counter.counts();
+  counter.reset();
+  operation();
+  return { answer, counts, instance: sameWork(counts, counter.counts()) ? 'shared' : 'per-call' };
+}
+
+/**
+ * A second operation on one instance did exactly the work of the first: as many calls (at least
+ * one, or nothing can be told), no hits carried over, as deep. Entries are not compared: a variant
+ * that makes a new cache per call (a default-parameter dictionary) adds the second cache's entries
+ * to the first's, and that is no state between calls.
+ */
+export function sameWork(first: OperationCounts, second: OperationCounts): boolean {
+  return (
+    first.calls > 0 &&
+    second.calls === first.calls &&
+    second.cache_hits === first.cache_hits &&
+    second.cache_misses === first.cache_misses &&
+    second.max_depth === first.max_depth
+  );
 }

@@ -1,6 +1,6 @@
 import { laddersFor, variantNames } from '../lib/define-suite.ts';
 import { UsageError } from '../lib/errors.ts';
-import type { Profile, Shard, Suite } from '../lib/types.ts';
+import type { RunOptions, Shard, Suite } from '../lib/types.ts';
 
 /** One ladder to climb: a suite, one of its variants, and the sizes of the chosen profile. */
 export interface LadderPlan {
@@ -23,20 +23,23 @@ export function selectSuites(all: readonly Suite[], names: readonly string[]): S
 
 /**
  * The ladders of a run: every selected suite x variant. A variant name must exist in at least one
- * selected suite; suites that lack it simply do not run it.
+ * selected suite; suites that lack it simply do not run it. The npm memoizer audit (a suite's
+ * library variants) runs with `audit`, or for the library variants named in `variants`.
  */
 export function planLadders(
   suites: readonly Suite[],
-  variants: readonly string[],
-  profile: Profile,
+  selection: Pick<RunOptions, 'variants' | 'profile' | 'audit'>,
 ): LadderPlan[] {
+  const { variants, profile, audit } = selection;
   const known = new Set(suites.flatMap((suite) => variantNames(suite)));
   for (const name of variants) {
     if (!known.has(name)) throw new UsageError(`unknown variant '${name}' (valid: ${[...known].join(', ')})`);
   }
+  const chosen = (suite: Suite, variant: string) =>
+    variants.length === 0 ? audit || suite.libraries?.[variant] === undefined : variants.includes(variant);
   return suites.flatMap((suite) =>
     variantNames(suite)
-      .filter((variant) => variants.length === 0 || variants.includes(variant))
+      .filter((variant) => chosen(suite, variant))
       .map((variant) => ({ suite, variant, sizes: laddersFor(suite, profile) })),
   );
 }

@@ -8,33 +8,29 @@ export interface ProgressSink {
 
 /** What the progress line shows about the cell being run. */
 export interface ProgressState {
-  /** 1-based index of the current cell. */
+  /** 1-based round: every ladder still measuring runs once per round, in a process of its own. */
+  round: number;
+  /** Rounds at most (the most processes per ladder). */
+  rounds: number;
+  /** 1-based position of the current ladder in its round. */
   index: number;
+  /** Ladders in this round. */
   total: number;
   suite: string;
   variant: string;
   n: number;
   /** Time since the run started, ms. */
   elapsed_ms: number;
+  /** Estimated time left, ms (runners/estimate.ts), when there is an estimate. */
+  remaining_ms?: number;
 }
 
-/**
- * The estimate of the remaining time, ms: mean time per cell so far times the cells left. Skipped
- * cells cost nothing, so this errs on the long side.
- */
-export function estimateRemainingMs(
-  state: Pick<ProgressState, 'index' | 'total' | 'elapsed_ms'>,
-): number | undefined {
-  const done = state.index - 1;
-  if (done < 1) return undefined;
-  return (state.elapsed_ms / done) * (state.total - done);
-}
-
-/** One progress line: cell x of y, which cell, elapsed time and the estimate. */
+/** One progress line: round, ladder x of y, which cell, elapsed time and the estimate. */
 export function progressLine(state: ProgressState): string {
-  const remaining = estimateRemainingMs(state);
-  const estimate = remaining === undefined ? '' : `, ~${formatElapsed(remaining)} left (estimate)`;
-  return `[${state.index}/${state.total}] ${state.suite} / ${state.variant} / n = ${state.n}  (${formatElapsed(state.elapsed_ms)} elapsed${estimate})`;
+  const where = state.rounds > 1 ? `round ${state.round}/${state.rounds}, ` : '';
+  const estimate =
+    state.remaining_ms === undefined ? '' : `, ~${formatElapsed(state.remaining_ms)} left (estimate)`;
+  return `[${where}${state.index}/${state.total}] ${state.suite} / ${state.variant} / n = ${state.n}  (${formatElapsed(state.elapsed_ms)} elapsed${estimate})`;
 }
 
 /** Writes progress lines to `sink`; on a terminal the line is rewritten in place. */

@@ -1,10 +1,13 @@
+import type { ChildProcess } from 'node:child_process';
 import { ladderKey, variantKey } from '../lib/cell-key.ts';
+import { isOk } from '../lib/cells.ts';
 import { variantNames } from '../lib/define-suite.ts';
 import { annotateRunnerDiff, mergeCells } from '../lib/merge-processes.ts';
 import { SCHEMA_VERSION } from '../lib/results-file.ts';
 import type {
   Cell,
   CellStatus,
+  CountedOperation,
   FailedCell,
   Measure,
   Results,
@@ -13,15 +16,20 @@ import type {
   Suite,
 } from '../lib/types.ts';
 import { backend, runnersOf } from './backends.ts';
-import { compileChildCode, SOURCE_CODE } from './child-code.ts';
+import { type ChildCode, compileChildCode, SOURCE_CODE } from './child-code.ts';
+import { SAVE_INTERVAL_MS } from './constants.ts';
+import { type CountsStore, countingCodeKeys } from './counts-cache.ts';
 import { readEnvironment } from './environment.ts';
+import { estimateRemainingMs } from './estimate.ts';
 import { InputStore } from './inputs.ts';
 import { loadCountingCode } from './instrumented.ts';
-import { runIsolated, spawnChild } from './isolated.ts';
-import { type Job, planJobs } from './jobs.ts';
+import { assignTask, runIsolated, spawnChild, taskOf } from './isolated.ts';
+import { type Job, shuffleRound } from './jobs.ts';
 import { climbLadder } from './ladder.ts';
 import type { LadderPlan } from './plan.ts';
+import { runPrior } from './precision.ts';
 import { createProgress, type ProgressSink } from './progress.ts';
+import { afterProcess, jobOf, type LadderRounds, seeCell, startRounds } from './rounds.ts';
 
 /** Everything a run needs. */
 export interface RunRequest {
@@ -31,18 +39,21 @@ export interface RunRequest {
   plan: readonly LadderPlan[];
   /**
    * Writes the result set so far (results.json and what is derived from it), atomically; called
-   * whenever a ladder ends and when the run stops. The run never formats its own output.
+   * at most every SAVE_INTERVAL_MS while the run goes, and when it stops. The run never formats
+   * its own output.
    */
   save: (results: Results) => Promise<void>;
   /** The command line, recorded in the environment. */
   command: string;
   progress?: ProgressSink;
-  /** Timing backends by name, for in-process runs; tests inject fakes. */
+  /** Timing backends by name, for in-process runs, asked once per process; tests inject fakes. */
   measure?: (runner: RunnerName) => Promise<Measure>;
   /** Aborting stops the run after killing the current child (or after the current cell in-process); what finished is kept. */
   signal?: AbortSignal;
   /** An interrupted run to finish: its finished ladders are kept, the others run again whole. */
   resume?: Results;
+  /** Exact counts from earlier runs of the same code (runners/counts-cache.ts); none: every counting pass runs. */
+  counts?: CountsStore;
 }
 
 /**
@@ -110,15 +121,20 @@ function freshResults(request: RunRequest, started: number): Results {
   };
 }
 
+/** Runs one job and yields its cells: in a child process, or in this one. */
+/** Runs one job; `next` is the job after it in the round, when there is one (its child can load ahead). */
+type JobRunner = (job: Job, onCellStart: (n: number) => void, next?: Job) => AsyncGenerator<Cell>;
+
 /**
- * Runs every job of the plan (each suite x variant x runner x repeat), in a seeded random order,
- * each in its own child process unless `isolate` is `none`, and rewrites results.json and
- * results.csv (atomically) whenever a ladder ends and when the run stops, so an interrupted run
- * leaves valid files with what it finished. Nothing is written while a child measures: the
- * rewrite of a large results file takes a core for a tenth of a second. The next child is
- * started before the rewrite, so its start-up overlaps it; it waits for its task until then.
- * A ladder counts as finished once all its processes are done; resuming runs the others again
- * from their first size (where a ladder stops depends on its smaller sizes).
+ * Runs the plan in rounds. Round 1 runs every ladder (suite x variant x runner) once, each in a
+ * fresh child process (unless `isolate` is `none`), in a seeded shuffled order: it climbs the
+ * ladder, verifying, counting, timing and measuring memory. Each later round runs every ladder
+ * that is not settled once more, in a new process and a new order, verifying and timing again the
+ * sizes round 1 timed. A ladder settles at `max_processes`, or from `min_processes` on once every
+ * timed size is precise (runners/precision.ts). One spare child is always starting while another
+ * measures. Results are written at most every SAVE_INTERVAL_MS and when the run stops, atomically,
+ * so an interrupted run leaves valid files with what it finished; a ladder counts as finished once
+ * it is settled, and resuming runs the others again from round 1.
  */
 export async function runBench(request: RunRequest): Promise<Results> {
   const { options, plan, signal } = request;
@@ -129,56 +145,88 @@ export async function runBench(request: RunRequest): Promise<Results> {
   const raw: Cell[] = results.cells.filter((cell) => finished.has(ladderKey(cell)));
   const order = ladderOrder(plan, options);
   const elapsedBefore = previous?.elapsed_ms ?? 0;
+  let savedAt = Number.NEGATIVE_INFINITY;
   const save = async () => {
     results.elapsed_ms = elapsedBefore + Date.now() - started;
     results.cells = annotateRunnerDiff(mergeCells(raw, order));
     results.finished = order.filter((key) => finished.has(key));
     await request.save(results);
+    await request.counts?.flush();
+    savedAt = Date.now();
   };
   await save();
 
+  let ladders = plan
+    .flatMap((ladder) => runnersOf(options.runner).map((runner) => startRounds(ladder, runner)))
+    .filter((rounds) => !finished.has(rounds.key));
+  const paths = [...new Set(ladders.map((rounds) => rounds.ladder.suite.path))];
+  const counts = countsLink(
+    request.counts,
+    request.counts === undefined ? new Map() : await countingCodeKeys(paths),
+    options,
+  );
+  const isolated = options.isolate === 'process' && ladders.length > 0;
+  const code = isolated ? await compileChildCode(paths) : SOURCE_CODE;
+  const children = isolated ? spareChildren(options, code) : undefined;
+  const runJob: JobRunner =
+    children === undefined
+      ? inProcess(request)
+      : (job, onCellStart, next) =>
+          runIsolated({ job, options, code, child: children.take(next), signal, onCellStart });
   const progress = request.progress === undefined ? undefined : createProgress(request.progress);
-  const jobs = planJobs(plan, options).filter((job) => !finished.has(ladderKey(jobCell(job))));
-  const total = jobs.reduce((sum, job) => sum + job.ladder.sizes.length, 0);
-  const doneJobs = new Map<string, number>();
-  const stores = new Map<string, InputStore<unknown>>();
-  let index = 0;
-  const isolated = options.isolate === 'process' && jobs.length > 0;
-  const code = isolated ? await compileChildCode(jobs.map((job) => job.ladder.suite.path)) : SOURCE_CODE;
-  let nextChild = isolated ? spawnChild(options, code) : undefined;
   try {
-    for (const [position, job] of jobs.entries()) {
-      if (signal?.aborted) break;
-      const onCellStart = (n: number) =>
-        progress?.update({
-          index: ++index,
-          total,
-          suite: job.ladder.suite.id,
-          variant: `${job.ladder.variant}${labelOf(job, options)}`,
-          n,
-          elapsed_ms: Date.now() - started,
-        });
-      const cells = isolated
-        ? runIsolated(job, options, onCellStart, signal, code, nextChild ?? spawnChild(options, code))
-        : await inProcess(job, options, stores, request, onCellStart);
-      let count = 0;
-      for await (const cell of cells) {
-        raw.push(cell);
-        count++;
+    for (let round = 1; round <= options.max_processes && !signal?.aborted; round++) {
+      const active = shuffleRound(
+        ladders.filter((rounds) => !rounds.settled),
+        options.seed,
+        round,
+      );
+      // How much processes of this run differ, from what the earlier rounds measured: refitted once
+      // a round (a fit over every cell takes a tenth of a second), used by this round's decisions.
+      const prior = runPrior(ladders.flatMap((rounds) => [...rounds.samples.values()]));
+      // A round's jobs depend only on each ladder's earlier rounds, so they are known at its start
+      // and the child started ahead can load the next one's code while the current one measures.
+      const jobs = await Promise.all(
+        active.map(async (rounds) => jobOf(rounds, round, await counts.known(rounds))),
+      );
+      for (const [index, current] of active.entries()) {
         if (signal?.aborted) break;
+        const job = jobs[index] as Job;
+        let state = current;
+        const cells: Cell[] = [];
+        const onCellStart = (n: number) =>
+          progress?.update({
+            round,
+            rounds: options.max_processes,
+            index: index + 1,
+            total: active.length,
+            suite: job.ladder.suite.id,
+            variant: `${job.ladder.variant}${options.runner === 'both' ? ` (${job.runner})` : ''}`,
+            n,
+            elapsed_ms: Date.now() - started,
+            remaining_ms: estimateRemainingMs(
+              ladders.map((rounds) => (rounds === current ? outlookOf(state) : outlookOf(rounds))),
+              Date.now() - started,
+              options,
+            ),
+          });
+        for await (const cell of runJob(job, onCellStart, jobs[index + 1])) {
+          raw.push(cell);
+          cells.push(cell);
+          state = seeCell(state, cell);
+          if (signal?.aborted) break;
+        }
+        if (cells.length === job.sizes.length) {
+          state = afterProcess(state, cells, options, prior);
+          if (job.phase === 'discover') counts.record(state, cells);
+          if (state.settled) finished.add(state.key);
+        }
+        ladders = ladders.map((rounds) => (rounds === current ? state : rounds));
+        if (Date.now() - savedAt >= SAVE_INTERVAL_MS) await save();
       }
-      if (count === job.ladder.sizes.length) {
-        const key = ladderKey(jobCell(job));
-        const processes = (doneJobs.get(key) ?? 0) + 1;
-        doneJobs.set(key, processes);
-        if (processes === options.repeat) finished.add(key);
-      }
-      const more = position < jobs.length - 1 && !signal?.aborted;
-      nextChild = isolated && more ? spawnChild(options, code) : undefined;
-      await save();
     }
   } finally {
-    nextChild?.kill('SIGKILL');
+    children?.dispose();
     await code.dispose();
   }
   progress?.done();
@@ -187,42 +235,105 @@ export async function runBench(request: RunRequest): Promise<Results> {
   return results;
 }
 
-/** The fields of a job that identify its ladder. */
-function jobCell(job: Job) {
-  return { suite: job.ladder.suite.id, variant: job.ladder.variant, runner: job.runner };
+/** What the progress estimate needs of a ladder. */
+function outlookOf(rounds: LadderRounds) {
+  return {
+    planned: rounds.ladder.sizes,
+    seen: rounds.seen,
+    discovered: rounds.discovered !== undefined,
+    processes: rounds.processes,
+    settled: rounds.settled,
+  };
 }
 
-/** " (benny, process 2/3)" or "" for the progress line. */
-function labelOf(job: Job, options: RunOptions): string {
-  const parts = [
-    ...(options.runner === 'both' ? [job.runner] : []),
-    ...(options.repeat > 1 ? [`process ${job.process}/${options.repeat}`] : []),
-  ];
-  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+/**
+ * Children started ahead: one spare is always starting, and is given the next job's task when it
+ * is known, so it has loaded that suite's code by the time the current child has measured (the
+ * imports run on the other core). The last spare is killed at the end.
+ */
+function spareChildren(options: RunOptions, code: ChildCode) {
+  let spare = spawnChild(options, code);
+  return {
+    /** The child for the job about to run; `next`, the job after it, goes to the new spare. */
+    take(next: Job | undefined): ChildProcess {
+      const child = spare;
+      spare = spawnChild(options, code);
+      if (next !== undefined) assignTask(spare, taskOf(next, options, code));
+      return child;
+    },
+    dispose() {
+      spare.kill('SIGKILL');
+    },
+  };
 }
 
-async function inProcess(
-  job: Job,
-  options: RunOptions,
-  stores: Map<string, InputStore<unknown>>,
-  request: RunRequest,
-  onCellStart: (n: number) => void,
-): Promise<AsyncGenerator<Cell>> {
-  const { suite } = job.ladder;
-  let inputs = stores.get(suite.id);
-  if (inputs === undefined) {
-    inputs = new InputStore(suite, options.seed);
-    stores.set(suite.id, inputs);
-  }
-  return climbLadder({
-    suite,
-    variant: job.ladder.variant,
-    sizes: job.ladder.sizes,
-    options,
-    runner: job.runner,
-    inputs,
-    measure: await (request.measure ?? backend)(job.runner),
-    counting: await loadCountingCode(suite.path, SOURCE_CODE.memoizeModule),
-    onCellStart,
-  });
+/**
+ * The counts cache as one run uses it: what earlier runs of the same code counted for a ladder
+ * (round 1 needs it), and what round 1 counts, kept for the next run. Without a store, or for a
+ * suite whose code has no key, nothing is known or kept.
+ */
+function countsLink(
+  store: CountsStore | undefined,
+  codeKeys: ReadonlyMap<string, string>,
+  options: Pick<RunOptions, 'cache_mode' | 'seed'>,
+) {
+  const where = (rounds: LadderRounds) => {
+    const key = codeKeys.get(rounds.ladder.suite.path);
+    if (store === undefined || key === undefined) return undefined;
+    return {
+      store,
+      key,
+      ladder: { variant: rounds.ladder.variant, cache_mode: options.cache_mode, seed: options.seed },
+    };
+  };
+  return {
+    async known(rounds: LadderRounds): Promise<Map<number, CountedOperation>> {
+      const found = where(rounds);
+      if (found === undefined || rounds.discovered !== undefined) return new Map();
+      return found.store.known(found.key, found.ladder);
+    },
+    record(rounds: LadderRounds, cells: readonly Cell[]): void {
+      const found = where(rounds);
+      if (found === undefined) return;
+      for (const cell of cells.filter(isOk)) {
+        if (cell.calls === undefined || cell.instance === undefined) continue;
+        const { calls, cache_hits = 0, cache_misses = 0, cache_entries = 0, max_depth = 0 } = cell;
+        found.store.record(found.key, found.ladder, cell.n, {
+          counts: { calls, cache_hits, cache_misses, cache_entries, max_depth },
+          instance: cell.instance,
+        });
+      }
+    },
+  };
+}
+
+/**
+ * Jobs in this process (`--isolate none`): one input store per suite shared by its ladders, the
+ * counting copy of each suite, and a backend asked for per job (one "process" each).
+ */
+function inProcess(request: RunRequest): JobRunner {
+  const stores = new Map<string, InputStore<unknown>>();
+  return async function* (job, onCellStart) {
+    const { suite } = job.ladder;
+    let inputs = stores.get(suite.id);
+    if (inputs === undefined) {
+      inputs = new InputStore(suite, request.options.seed);
+      stores.set(suite.id, inputs);
+    }
+    yield* climbLadder({
+      suite,
+      variant: job.ladder.variant,
+      sizes: job.sizes,
+      options: request.options,
+      runner: job.runner,
+      inputs,
+      measure: await (request.measure ?? backend)(job.runner),
+      phase: job.phase,
+      known: job.known,
+      instances: job.instances,
+      counting: await loadCountingCode(suite.path, SOURCE_CODE.memoizeModule),
+      onCellStart,
+      predictGuard: true,
+    });
+  };
 }

@@ -1,8 +1,4 @@
 import { isStackOverflow, messageOf } from '../lib/errors.ts';
-
-// TODO(after the rounds branch lands): import isStackOverflow from lib/errors.ts everywhere.
-export { isStackOverflow };
-
 import type { Answer, ErrorCell } from '../lib/types.ts';
 
 /** Answers compare as text, so Number, BigInt and string answers are checked exactly. */

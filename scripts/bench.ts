@@ -6,7 +6,7 @@ import { readResults } from '../lib/results-file.ts';
 import type { Profile, Results, RunOptions, Suite } from '../lib/types.ts';
 import { summarizeRun, summaryText } from '../reports/summary.ts';
 import { planLadders, selectSuites, shardLadders } from '../runners/plan.ts';
-import { parseBenchArgs, resolveOptions } from './cli.ts';
+import { parseBenchArgs, resolveOptions, whereMeasured } from './cli.ts';
 import { type CommandIo, EXIT, runMain } from './cli-kit.ts';
 import { createRunDir, lockRunDir } from './run-dir.ts';
 import { handleSignals } from './stop-signals.ts';
@@ -50,20 +50,22 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   const { options } = setup;
-  const plan = shardLadders(planLadders(suites, options.variants, options.profile), options.shard);
+  const plan = shardLadders(planLadders(suites, options), options.shard);
   const dir = setup.resume === undefined ? await createRunDir(options.profile, args.out) : setup.dir;
   // Loaded only now that the input is known to be good: the runner and the report writers (vega,
   // resvg) take seconds to load on a busy machine, which every usage error above would wait for.
-  const [{ failedCells, runBench }, { runSaver, writeReports }, { capacityStep }] = await Promise.all([
-    import('../runners/run.ts'),
-    import('../reports/write-reports.ts'),
-    import('../runners/capacity-step.ts'),
-  ]);
+  const [{ failedCells, runBench }, { openCountsCache }, { runSaver, writeReports }, { capacityStep }] =
+    await Promise.all([
+      import('../runners/run.ts'),
+      import('../runners/counts-cache.ts'),
+      import('../reports/write-reports.ts'),
+      import('../runners/capacity-step.ts'),
+    ]);
   const release = await lockRunDir(dir);
   const controller = new AbortController();
   const interrupted = handleSignals(dir, controller);
   try {
-    const where = options.isolate === 'process' ? 'each in its own child process' : 'all in this process';
+    const where = whereMeasured(options);
     const what =
       setup.resume === undefined
         ? 'writing to'
@@ -80,6 +82,7 @@ async function main(argv: readonly string[]): Promise<number> {
       command: ['memobench', ...argv].join(' '),
       progress: process.stderr,
       signal: controller.signal,
+      counts: openCountsCache(),
       ...(setup.resume === undefined ? {} : { resume: setup.resume }),
     });
     // The capacity step after the ladders: exact, so a stopped run has none rather than half.

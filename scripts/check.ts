@@ -32,11 +32,15 @@ import { createRunDir } from './run-dir.ts';
 
 const BENCH = fileURLToPath(new URL('./bench.ts', import.meta.url));
 
-/** Runs the ci profile in a child process (bench's summary goes to stderr, as progress does). */
-function runCi(dir: string, repeat: number, io: CommandIo): Promise<number> {
+/**
+ * Runs the ci profile in a child process (bench's summary goes to stderr, as progress does), with
+ * the npm memoizer audit: its exact counts (which configurations memoize, which answer wrongly)
+ * are worth guarding as much as the hand-written variants'.
+ */
+function runCi(dir: string, processes: number, io: CommandIo): Promise<number> {
   return new Promise((resolve, reject) => {
-    const args = ['--expose-gc', '--import', 'tsx', BENCH, '--profile', 'ci', '--out', dir];
-    if (repeat > 1) args.push('--repeat', String(repeat));
+    const args = ['--expose-gc', '--import', 'tsx', BENCH, '--profile', 'ci', '--audit', '--out', dir];
+    if (processes > 1) args.push('--repeat', String(processes));
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk: Buffer) => io.stderr(chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => io.stderr(chunk.toString()));
@@ -80,9 +84,9 @@ export async function checkCommand(argv: string[], io: CommandIo): Promise<numbe
         nonEmptyPath('--out'),
       )
       .option(
-        '--repeat <count>',
-        'processes per cell; 1 fits the ci time budget (see README)',
-        positiveInteger('--repeat'),
+        '--processes <count>',
+        'processes per ladder; 1 fits the ci time budget, 2 or more give a same-machine time verdict (see README)',
+        positiveInteger('--processes'),
         1,
       )
       .option('--update-baseline', 'make this run the new baseline (prints what changed)');
@@ -102,7 +106,7 @@ export async function checkCommand(argv: string[], io: CommandIo): Promise<numbe
       dir = join(file, '..');
     } else {
       dir = await createRunDir('ci', options.out as string | undefined);
-      const code = await runCi(dir, options.repeat as number, io);
+      const code = await runCi(dir, options.processes as number, io);
       if (code === EXIT.usage) throw new UsageError('the ci run refused its options (see above)');
       ({ file, results: run } = await loadRun(dir));
     }

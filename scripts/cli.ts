@@ -34,7 +34,15 @@ export interface BenchArgs {
   seed: number;
   cache: CacheMode;
   isolate: Isolation;
-  repeat: number;
+  /** --processes: fewest processes per ladder. */
+  processes?: number;
+  /** --max-processes: most processes per ladder. */
+  max_processes?: number;
+  /** --repeat: exactly this many processes per ladder (both of the above). */
+  repeat?: number;
+  target_half_width_pct?: number;
+  /** --audit: include the suites' library variants. */
+  audit: boolean;
   runner: RunnerChoice;
   cell_timeout_ms?: number;
   stack_size_kb?: number;
@@ -60,7 +68,11 @@ function shard(text: string): Shard {
 
 const PROFILE_HELP = PROFILES.map((name) => {
   const s = PROFILE_SETTINGS[name];
-  return `  ${name.padEnd(8)} budget ${s.budget_ms} ms per call, sampling ${s.time_ms} ms per cell, at least ${s.min_samples} samples`;
+  const processes =
+    s.min_processes === s.max_processes
+      ? `${s.min_processes} process${s.min_processes === 1 ? '' : 'es'}`
+      : `${s.min_processes}-${s.max_processes} processes to ±${s.target_half_width_pct}%`;
+  return `  ${name.padEnd(8)} budget ${s.budget_ms} ms per call; ${processes} per ladder, each sampling a cell ${s.time_ms} ms (at least ${s.min_samples} samples)`;
 }).join('\n');
 
 /** The bench command's definition (its --help text is generated from it). */
@@ -83,8 +95,12 @@ export function benchProgram(write: (text: string) => void = (text) => process.s
       'stop a variant once one call takes longer than this (ms)',
       positiveNumber('--budget-ms'),
     )
-    .option('--time-ms <ms>', 'sampling time per cell (ms)', positiveNumber('--time-ms'))
-    .option('--min-samples <count>', 'fewest timed samples per cell', positiveInteger('--min-samples'))
+    .option('--time-ms <ms>', 'sampling time per cell in each process (ms)', positiveNumber('--time-ms'))
+    .option(
+      '--min-samples <count>',
+      'fewest timed samples per cell in each process',
+      positiveInteger('--min-samples'),
+    )
     .option(
       '--seed <int>',
       'seed of the input generator and of the run order',
@@ -108,10 +124,28 @@ export function benchProgram(write: (text: string) => void = (text) => process.s
         .default('process'),
     )
     .option(
+      '--processes <count>',
+      'fewest processes per ladder (suite x variant x runner), one per round (default per profile)',
+      positiveInteger('--processes'),
+    )
+    .option(
+      '--max-processes <count>',
+      'most processes per ladder: rounds stop earlier once every cell is precise (default per profile)',
+      positiveInteger('--max-processes'),
+    )
+    .option(
+      '--half-width-pct <pct>',
+      'precision to stop at: 95% interval of each cell from its process medians within ±pct (default per profile)',
+      positiveNumber('--half-width-pct'),
+    )
+    .option(
       '--repeat <count>',
-      'independent processes per suite x variant (spread between processes)',
+      'exactly this many processes per ladder (same as --processes <count> --max-processes <count>)',
       positiveInteger('--repeat'),
-      1,
+    )
+    .option(
+      '--audit',
+      'include the npm memoizer audit (library variants); without it they run only when named with --variant',
     )
     .addOption(new Option('--runner <name>', 'timing backend').choices(RUNNER_CHOICES).default('tinybench'))
     .option(
@@ -147,7 +181,7 @@ export function benchProgram(write: (text: string) => void = (text) => process.s
     .option('--list', 'list suites, their variants and size ladders, then exit')
     .addHelpText(
       'after',
-      `\nProfiles:\n${PROFILE_HELP}\n\nExamples:\n  npm run bench -- --profile quick\n  npm run bench -- --suite fibonacci --variant naive,map --budget-ms 200\n`,
+      `\nProfiles:\n${PROFILE_HELP}\n\nExamples:\n  npm run bench -- --profile quick\n  npm run bench -- --suite fibonacci --variant naive,map --budget-ms 200\n  npm run bench -- --audit --suite fibonacci,lcs --processes 5\n`,
     );
 }
 
@@ -178,7 +212,11 @@ export function parseBenchArgs(argv: readonly string[], write?: (text: string) =
     seed: options.seed,
     cache: options.cache,
     isolate: options.isolate,
+    processes: options.processes,
+    max_processes: options.maxProcesses,
     repeat: options.repeat,
+    target_half_width_pct: options.halfWidthPct,
+    audit: options.audit === true,
     runner: options.runner,
     cell_timeout_ms: options.cellTimeoutMs,
     stack_size_kb: options.stackSize,
@@ -191,13 +229,43 @@ export function parseBenchArgs(argv: readonly string[], write?: (text: string) =
 }
 
 /**
+ * Processes per ladder: --repeat fixes both ends; otherwise --processes and --max-processes over
+ * the profile's range, an explicit end moving the other when the two would cross. In-process runs
+ * have one process.
+ */
+function processRange(args: BenchArgs): { min_processes: number; max_processes: number } {
+  if (args.repeat !== undefined) {
+    if (args.processes !== undefined || args.max_processes !== undefined) {
+      throw new UsageError('--repeat sets both --processes and --max-processes; give one or the others');
+    }
+    return { min_processes: args.repeat, max_processes: args.repeat };
+  }
+  if (args.isolate === 'none') return { min_processes: 1, max_processes: 1 };
+  const defaults = PROFILE_SETTINGS[args.profile];
+  if (
+    args.processes !== undefined &&
+    args.max_processes !== undefined &&
+    args.max_processes < args.processes
+  ) {
+    throw new UsageError(
+      `--max-processes ${args.max_processes} is below --processes ${args.processes}; the most must be at least the fewest`,
+    );
+  }
+  const min =
+    args.processes ?? Math.min(defaults.min_processes, args.max_processes ?? Number.POSITIVE_INFINITY);
+  return { min_processes: min, max_processes: args.max_processes ?? Math.max(defaults.max_processes, min) };
+}
+
+/**
  * The run's options: the command line over the profile's defaults. Options that need child
  * processes are a usage error with `--isolate none`, rather than silently ignored.
  */
 export function resolveOptions(args: BenchArgs): RunOptions {
   if (args.isolate === 'none') {
     const needsChildren = [
-      args.repeat > 1 ? '--repeat' : '',
+      (args.repeat ?? 1) > 1 ? '--repeat' : '',
+      (args.processes ?? 1) > 1 ? '--processes' : '',
+      (args.max_processes ?? 1) > 1 ? '--max-processes' : '',
       args.cell_timeout_ms !== undefined ? '--cell-timeout-ms' : '',
       args.stack_size_kb !== undefined ? '--stack-size' : '',
     ].filter((flag) => flag !== '');
@@ -221,9 +289,22 @@ export function resolveOptions(args: BenchArgs): RunOptions {
     runner: args.runner,
     cache_mode: args.cache,
     isolate: args.isolate,
-    repeat: args.repeat,
+    ...processRange(args),
+    target_half_width_pct: args.target_half_width_pct ?? defaults.target_half_width_pct,
+    audit: args.audit,
     cell_timeout_ms: args.cell_timeout_ms ?? defaults.cell_timeout_ms,
     stack_size_kb: args.stack_size_kb ?? null,
     shard: args.shard ?? null,
   };
+}
+
+/** Where a run's ladders are measured, as the start line of bench and advise says it. */
+export function whereMeasured(
+  options: Pick<RunOptions, 'isolate' | 'min_processes' | 'max_processes' | 'target_half_width_pct'>,
+): string {
+  if (options.isolate === 'none') return 'all in this process';
+  if (options.min_processes === options.max_processes) {
+    return `each in ${options.min_processes} child process${options.min_processes === 1 ? '' : 'es'}`;
+  }
+  return `each in ${options.min_processes} to ${options.max_processes} child processes, to ±${options.target_half_width_pct}%`;
 }

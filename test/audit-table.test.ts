@@ -126,6 +126,34 @@ describe('auditRows()', () => {
     assert.doesNotMatch(last.verdict, /slows|grows/, 'its growth is the unmemoized recursion, not the cache');
   });
 
+  it('says where a variant went over the budget: a measured call, not a timed cell', () => {
+    const overBudget: Cell = {
+      suite: 'fixture',
+      variant: 'slow-default',
+      n: 20,
+      runner: 'tinybench',
+      cache_mode: 'cold',
+      status: 'over-budget',
+      verify_ms: 612,
+      result: '20',
+      message: 'one call took 612 ms, over the 500 ms budget',
+    };
+    const results = fixtureResults(
+      [
+        ...series('closure', (n) => 10 * n * n, closureCalls),
+        counted(okCell('slow-default', 10, 9_000_000), naiveCalls),
+        overBudget,
+        ...SIZES.slice(2).map((n) => skippedCell('slow-default', n)),
+      ],
+      ['closure', 'slow-default'],
+    );
+    results.suites[0]!.libraries = { 'slow-default': library('default', 'slow') };
+    const [slow] = auditRows(results);
+    assert.deepEqual(slow?.stopped, { reason: 'over-budget', n: 20 });
+    assert.equal(slow?.max_n, 10);
+    assert.match(slow?.verdict ?? '', /stopped by the budget at n = 20/);
+  });
+
   it('finds the variant that slows as the cache grows, with the threshold facts and the fitted models', () => {
     const scan = row('scan-tuned');
     assert.equal(scan.growth?.faster_growth, true);

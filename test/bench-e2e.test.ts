@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
+import { isOk } from '../lib/cells.ts';
 import { readResults } from '../lib/results-file.ts';
 import { expectOk, tempDir } from './helpers.ts';
 
@@ -32,15 +33,21 @@ describe('npm run bench, end to end', () => {
     );
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /fibonacci: Fibonacci numbers modulo/);
-    assert.match(run.stderr, /\[1\/22\] fibonacci \/ (naive|bottom-up) \/ n = 5/, 'progress: cell x of y');
+    assert.match(
+      run.stderr,
+      /\[round 1\/3, 1\/2\] fibonacci \/ (naive|bottom-up) \/ n = 5/,
+      'progress: round, ladder x of y',
+    );
 
     const results = await readResults(join(out, 'results.json'));
     assert.equal(results.complete, true);
     assert.equal(results.cells.length, 22);
     assert.ok(
-      results.cells.every(
-        (cell) => cell.status === 'ok' || cell.status === 'skipped' || cell.status === 'stack-overflow',
-      ),
+      results.cells.every((cell) => ['ok', 'skipped', 'stack-overflow', 'over-budget'].includes(cell.status)),
+    );
+    assert.ok(
+      results.cells.filter(isOk).every((cell) => (cell.processes ?? 1) >= 2),
+      'quick: 2 processes at least',
     );
     assert.equal(results.environment.node, process.version);
     assert.ok(results.environment.cpu_cores > 0);

@@ -100,6 +100,6 @@ describe('npm run bench:check', () => {
     const wrongProfile = await check(['--run', run.dir, '--baseline', quick]);
     assert.equal(wrongProfile.code, 2);
     assert.match(wrongProfile.stderr, /was made with --profile quick; the check compares ci runs/);
-    assert.equal((await check(['--run', run.dir, '--baseline', quick, '--repeat', '0'])).code, 2);
+    assert.equal((await check(['--run', run.dir, '--baseline', quick, '--processes', '0'])).code, 2);
   });
 });

@@ -28,7 +28,8 @@ export const FIXTURE_OPTIONS: RunOptions = {
   warmup_ms: 0,
   min_samples: 100,
   isolate: 'none',
-  repeat: 5,
+  min_processes: 5,
+  max_processes: 5,
 };
 
 /** A backend whose samples are the work done (10 ns a unit) times a per-process and a per-sample noise. */
@@ -63,7 +64,7 @@ export async function runFixture(
     const results = await runBench({
       options: { ...FIXTURE_OPTIONS, ...options },
       suites,
-      plan: planLadders(suites, [], 'ci'),
+      plan: planLadders(suites, { variants: [], profile: 'ci', audit: true }),
       save: runSaver(dir),
       command: 'test',
       measure: workBackend(seed),

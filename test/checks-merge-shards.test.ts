@@ -29,7 +29,7 @@ async function shardRun(
   const results = await runBench({
     options: runOptions,
     suites,
-    plan: shardLadders(planLadders(suites, [], 'ci'), shard),
+    plan: shardLadders(planLadders(suites, { variants: [], profile: 'ci', audit: true }), shard),
     save: runSaver(dir),
     command: 'test',
     measure: async () => fakeMeasure(),

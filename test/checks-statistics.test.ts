@@ -161,8 +161,8 @@ describe('bootstrapRatioInterval()', () => {
     const rng = createRng(2);
     const a = Array.from({ length: 1000 }, () => 100 * Math.exp(0.05 * gaussian(rng)));
     const b = Array.from({ length: 1000 }, () => 120 * Math.exp(0.05 * gaussian(rng)));
-    const first = bootstrapRatioInterval(a, b, 0.05, 'cell');
-    assert.deepEqual(bootstrapRatioInterval(a, b, 0.05, 'cell'), first);
+    const first = bootstrapRatioInterval(a, b, { alpha: 0.05, key: 'cell' });
+    assert.deepEqual(bootstrapRatioInterval(a, b, { alpha: 0.05, key: 'cell' }), first);
     assert.ok(first[0] < 1.2 && first[1] > 1.2, `interval ${first}`);
     assert.ok(first[1] - first[0] < 0.02, 'narrow with 1,000 samples');
   });

@@ -12,7 +12,7 @@ import { plainTools } from '../lib/tools.ts';
 import type { Cell } from '../lib/types.ts';
 import { compileChildCode, SOURCE_CODE } from '../runners/child-code.ts';
 import { runIsolated } from '../runners/isolated.ts';
-import { field, TEST_OPTIONS } from './helpers.ts';
+import { discoverJob, field, TEST_OPTIONS } from './helpers.ts';
 
 const FIBONACCI = fileURLToPath(new URL('../suites/fibonacci.ts', import.meta.url));
 const importModule = async (path: string, query = '') => import(`${pathToFileURL(path).href}${query}`);
@@ -69,17 +69,13 @@ describe('compileChildCode()', () => {
 
   it('runs a ladder in a compiled child exactly as from the sources (same answers and counts)', async () => {
     const [suite] = (await loadSuites()).filter((candidate) => candidate.id === 'fibonacci');
-    const job = {
-      ladder: { suite: suite!, variant: 'closure', sizes: [5, 30, 1000] },
-      runner: 'tinybench' as const,
-      process: 1,
-    };
+    const job = discoverJob({ suite: suite!, variant: 'closure', sizes: [5, 30, 1000] });
     // A budget no call reaches: on a loaded machine the sources' first calls through tsx took over
     // the test budget of 50 ms, and the ladder stopped a size earlier than the compiled one.
     const options = { ...TEST_OPTIONS, isolate: 'process' as const, budget_ms: 60_000 };
     const climb = async (code: typeof SOURCE_CODE) => {
       const cells: Cell[] = [];
-      for await (const cell of runIsolated(job, options, undefined, undefined, code)) cells.push(cell);
+      for await (const cell of runIsolated({ job, options, code })) cells.push(cell);
       return cells.map((cell) => [
         cell.n,
         cell.status,

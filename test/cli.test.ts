@@ -76,8 +76,16 @@ describe('parseBenchArgs()', () => {
     const args = parsed(['--cache', 'warm', '--repeat', '3', '--runner', 'both', '--stack-size', '4000']);
     const options = resolveOptions(args);
     assert.deepEqual(
-      [options.cache_mode, options.repeat, options.runner, options.stack_size_kb, options.isolate],
-      ['warm', 3, 'both', 4000, 'process'],
+      [
+        options.cache_mode,
+        options.min_processes,
+        options.max_processes,
+        options.runner,
+        options.stack_size_kb,
+        options.isolate,
+        options.audit,
+      ],
+      ['warm', 3, 3, 'both', 4000, 'process', false],
     );
     assert.throws(
       () => parseBenchArgs(['--cache', 'hot']),
@@ -92,6 +100,37 @@ describe('parseBenchArgs()', () => {
       usage(/--repeat, --stack-size need child processes; drop them or use --isolate process/),
     );
     assert.equal(resolveOptions(parsed(['--profile', 'quick'])).cell_timeout_ms, 60_000);
+  });
+
+  it('takes processes per ladder from the profile, --processes, --max-processes or --repeat', () => {
+    const range = (...argv: string[]) => {
+      const options = resolveOptions(parsed(argv));
+      return [options.min_processes, options.max_processes, options.target_half_width_pct];
+    };
+    assert.deepEqual(range(), [3, 6, 5]);
+    assert.deepEqual(range('--profile', 'quick'), [2, 3, 10]);
+    assert.deepEqual(range('--profile', 'ci'), [1, 1, 5]);
+    assert.deepEqual(range('--processes', '8'), [8, 8, 5], 'the most rises to the fewest');
+    assert.deepEqual(range('--max-processes', '2'), [2, 2, 5], 'the fewest falls to the most');
+    assert.deepEqual(
+      range('--processes', '2', '--max-processes', '4', '--half-width-pct', '1.5'),
+      [2, 4, 1.5],
+    );
+    assert.deepEqual(range('--repeat', '5'), [5, 5, 5]);
+    assert.deepEqual(range('--isolate', 'none'), [1, 1, 5], 'in-process runs are one process');
+    assert.throws(
+      () => resolveOptions(parsed(['--processes', '4', '--max-processes', '3'])),
+      usage(/--max-processes 3 is below --processes 4/),
+    );
+    assert.throws(
+      () => resolveOptions(parsed(['--repeat', '2', '--processes', '3'])),
+      usage(/--repeat sets both --processes and --max-processes/),
+    );
+    assert.throws(
+      () => resolveOptions(parsed(['--isolate', 'none', '--processes', '2'])),
+      usage(/--processes need child processes/),
+    );
+    assert.equal(resolveOptions(parsed(['--audit'])).audit, true);
   });
 
   it('reads a shard and rejects one out of range', () => {
@@ -124,10 +163,10 @@ describe('suite and variant selection', () => {
     );
     const fib = selectSuites(suites, ['fibonacci']);
     assert.throws(
-      () => planLadders(fib, ['hash'], 'quick'),
+      () => planLadders(fib, { variants: ['hash'], profile: 'quick', audit: false }),
       usage(/unknown variant 'hash' \(valid: naive, dict, map/),
     );
-    const plan = planLadders(fib, ['map', 'naive'], 'quick');
+    const plan = planLadders(fib, { variants: ['map', 'naive'], profile: 'quick', audit: false });
     assert.deepEqual(
       plan.map((ladder) => ladder.variant),
       ['naive', 'map'],
@@ -161,7 +200,7 @@ describe('npm run bench (process)', () => {
 describe('shardLadders()', () => {
   it('puts every ladder in exactly one shard, round-robin', async () => {
     const { shardLadders } = await import('../runners/plan.ts');
-    const plan = planLadders(await loadSuites(), [], 'quick');
+    const plan = planLadders(await loadSuites(), { variants: [], profile: 'quick', audit: true });
     const shards = [1, 2, 3].map((index) => shardLadders(plan, { index, count: 3 }));
     assert.equal(shards.flat().length, plan.length);
     assert.equal(new Set(shards.flat()).size, plan.length);

@@ -88,7 +88,7 @@ describe('npm run bench -- ab', () => {
       'head.json',
     ]);
     const base = await readResults(join(out, 'base.json'));
-    assert.equal(base.options.repeat, 2);
+    assert.deepEqual([base.options.min_processes, base.options.max_processes], [2, 2]);
     assert.ok(
       base.cells
         .filter((cell) => cell.status === 'ok')

@@ -11,7 +11,7 @@ import { compileChildCode } from '../runners/child-code.ts';
 import { InputStore } from '../runners/inputs.ts';
 import { runIsolated } from '../runners/isolated.ts';
 import { climbLadder } from '../runners/ladder.ts';
-import { fakeMeasure, field, TEST_OPTIONS } from './helpers.ts';
+import { discoverJob, fakeMeasure, field, TEST_OPTIONS } from './helpers.ts';
 
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 
@@ -50,6 +50,7 @@ async function climb(suite: ReturnType<typeof define>, variant: string): Promise
     runner: 'tinybench',
     inputs: new InputStore(loaded, 1),
     measure: fakeMeasure(),
+    phase: 'discover',
   });
   for await (const cell of ladder) cells.push(cell);
   return cells;
@@ -265,21 +266,10 @@ describe('a problem file', () => {
       ).default;
       assert.notEqual(counting.variants.array, compiled.variants.array);
       assert.deepEqual(Object.keys(compiled.variants), Object.keys(suite!.variants));
-      const job = {
-        ladder: { suite: suite!, variant: 'array', sizes: [2, 8, 16] },
-        runner: 'tinybench' as const,
-        process: 1,
-      };
+      const job = discoverJob({ suite: suite!, variant: 'array', sizes: [2, 8, 16] });
       const cells: Cell[] = [];
-      for await (const cell of runIsolated(
-        job,
-        { ...TEST_OPTIONS, isolate: 'process' },
-        undefined,
-        undefined,
-        code,
-      )) {
-        cells.push(cell);
-      }
+      const options = { ...TEST_OPTIONS, isolate: 'process' as const };
+      for await (const cell of runIsolated({ job, options, code })) cells.push(cell);
       assert.deepEqual(
         cells.map((cell) => [cell.n, cell.status, field(cell, 'calls'), field(cell, 'cache_entries')]),
         [2, 8, 16].map((n) => [n, 'ok', 2 * n * n - 2 * n + 1, n * n]),

@@ -22,7 +22,17 @@ describe('faulty variants are recorded, never fatal', () => {
 
   it('an out-of-memory death, a throw and a wrong answer each get their status; the run completes and exits 1', async () => {
     const out = join(await tempDir(), 'run');
-    const run = bench(...faulty, '--variant', 'dict,map,closure,bottom-up', '--out', out);
+    // Dying of exhausted memory takes several seconds (gigabytes of page faults), so the default
+    // time-out stays, and the budget is one no call reaches (its deadline would stop the call first).
+    const run = bench(
+      ...faulty,
+      '--variant',
+      'dict,map,closure,bottom-up',
+      '--budget-ms',
+      '60000',
+      '--out',
+      out,
+    );
     assert.equal(run.status, 1, run.stderr);
     const results = await readResults(join(out, 'results.json'));
     assert.equal(results.complete, true);
@@ -41,9 +51,31 @@ describe('faulty variants are recorded, never fatal', () => {
     );
   });
 
-  it('a variant that never returns is stopped by the cell time-out', async () => {
+  it('a verified call that never returns is stopped at the budget, and a run with it completes', async () => {
     const out = join(await tempDir(), 'run');
-    const run = bench(...faulty, '--variant', 'naive', '--cell-timeout-ms', '3000', '--out', out);
+    const run = bench(...faulty, '--variant', 'naive', '--out', out);
+    assert.equal(run.status, 0, run.stderr);
+    const results = await readResults(join(out, 'results.json'));
+    assert.deepEqual(
+      results.cells.map((cell) => cell.status),
+      ['ok', 'ok', 'over-budget', 'skipped'],
+    );
+    assert.match(results.cells[2]?.message ?? '', /ran longer than the 50 ms budget and was stopped/);
+  });
+
+  it('with a budget no call reaches, a variant that never returns is stopped by the cell time-out', async () => {
+    const out = join(await tempDir(), 'run');
+    const run = bench(
+      ...faulty,
+      '--variant',
+      'naive',
+      '--budget-ms',
+      '60000',
+      '--cell-timeout-ms',
+      '3000',
+      '--out',
+      out,
+    );
     assert.equal(run.status, 1, run.stderr);
     const results = await readResults(join(out, 'results.json'));
     assert.deepEqual(

@@ -12,11 +12,14 @@ import type {
   Measure,
   OkCell,
   Results,
+  RunnerName,
   RunOptions,
   SkippedCell,
   Suite,
   SuiteDefinition,
 } from '../lib/types.ts';
+import type { Job } from '../runners/jobs.ts';
+import type { LadderPlan } from '../runners/plan.ts';
 
 /** A cell that did not run, for fixtures. */
 export function skippedCell(variant: string, n: number, extra: Partial<SkippedCell> = {}): SkippedCell {
@@ -130,7 +133,10 @@ export const TEST_OPTIONS: RunOptions = {
   runner: 'tinybench',
   cache_mode: 'cold',
   isolate: 'none',
-  repeat: 1,
+  min_processes: 1,
+  max_processes: 1,
+  target_half_width_pct: 5,
+  audit: true,
   cell_timeout_ms: 60_000,
   stack_size_kb: null,
   shard: null,
@@ -228,5 +234,18 @@ export function okCell(variant: string, n: number, median_ns: number): OkCell {
     rme_pct: 1,
     samples: 10,
     batch: 1,
+  };
+}
+
+/** A discover-phase job (round 1) of one ladder, for runIsolated. */
+export function discoverJob(ladder: LadderPlan, runner: RunnerName = 'tinybench'): Job {
+  return {
+    ladder,
+    runner,
+    round: 1,
+    phase: 'discover',
+    sizes: ladder.sizes,
+    known: new Map(),
+    instances: new Map(),
   };
 }

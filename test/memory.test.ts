@@ -74,6 +74,30 @@ describe('measureMemory() without --expose-gc', () => {
   });
 });
 
+describe('memoryOfOperation()', () => {
+  it('leaves a missing figure out (never null) and says why, also when the memory pass overflows the stack', () => {
+    const script = `
+import { memoryOfOperation } from './runners/memory.ts';
+const deep = (k) => (k === 0 ? 0 : 1 + deep(k - 1));
+const overflow = memoryOfOperation({ retain: () => deep(1e8), timed: () => 0 }, 1, 1);
+const measured = memoryOfOperation({ retain: () => new Float64Array(1000), timed: () => new Float64Array(1000) }, 1, 1000);
+console.log(JSON.stringify({ overflow, measured }));
+`;
+    const run = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const { overflow, measured } = JSON.parse(run.stdout);
+    assert.deepEqual(overflow, { memory_note: 'not measured: the memory pass overflowed the stack' });
+    assert.equal(typeof measured.retained_bytes, 'number');
+    assert.ok(!Object.values(measured).includes(null));
+  });
+});
+
 describe('retainedCopies()', () => {
   it('holds enough instances to total about 32 MiB, within 1,000 instances and 100 ms', async () => {
     const { retainedCopies } = await import('../runners/memory.ts');

@@ -24,6 +24,7 @@ describe('results.json', () => {
     const cells: Cell[] = [
       {
         ...okCell('map', 10, 100),
+        instance: 'shared',
         samples_ns: [90, 100, 110],
         calls: 19,
         cache_hits: 8,
@@ -47,6 +48,17 @@ describe('results.json', () => {
       failedCell('naive', 20, 'stack-overflow'),
       failedCell('bottom-up', 10, 'timeout'),
       failedCell('bottom-up', 20, 'crashed'),
+      {
+        suite: 'fixture',
+        variant: 'naive',
+        n: 30,
+        runner: 'tinybench',
+        cache_mode: 'cold',
+        status: 'over-budget',
+        verify_ms: 61.5,
+        result: '30',
+        message: 'one call took 61.5 ms, over the 50 ms budget',
+      },
       skippedCell('bottom-up', 40, { skip_reason: 'crashed' }),
     ];
     assert.deepEqual(new Set(cells.map((cell) => cell.status)), new Set(CELL_STATUSES));
@@ -99,7 +111,10 @@ describe('results.json', () => {
     const {
       cache_mode: _c,
       isolate: _i,
-      repeat: _r,
+      min_processes: _min,
+      max_processes: _max,
+      target_half_width_pct: _h,
+      audit: _a,
       cell_timeout_ms: _t,
       stack_size_kb: _s,
       ...options
@@ -119,7 +134,37 @@ describe('results.json', () => {
     assert.equal(migrated.schema_version, 2);
     assert.equal(migrated.options.cache_mode, 'cold');
     assert.equal(migrated.options.isolate, 'none');
+    assert.deepEqual(
+      [
+        migrated.options.min_processes,
+        migrated.options.max_processes,
+        migrated.options.target_half_width_pct,
+      ],
+      [1, 1, null],
+    );
     assert.deepEqual(migrated.cells, v2.cells);
+  });
+
+  it('reads a version 2 file from before rounds: --repeat K was K processes, library variants included', () => {
+    const {
+      min_processes: _min,
+      max_processes: _max,
+      target_half_width_pct: _h,
+      audit: _a,
+      ...options
+    } = fixtureResults([]).options;
+    const before = { ...fixtureResults([okCell('map', 10, 100)]), options: { ...options, repeat: 3 } };
+    const read = parseResults(JSON.parse(JSON.stringify(before)), 'before.json');
+    assert.deepEqual(
+      [
+        read.options.min_processes,
+        read.options.max_processes,
+        read.options.target_half_width_pct,
+        read.options.audit,
+      ],
+      [3, 3, null, true],
+    );
+    assert.equal('repeat' in read.options, false);
   });
 
   it('names the problem with a file that is not JSON, of an unknown version or of the wrong shape', async () => {

@@ -6,7 +6,8 @@ import { loadSuites } from '../lib/registry.ts';
 import { plainTools } from '../lib/tools.ts';
 import { type Answer, PROFILES } from '../lib/types.ts';
 import { type LadderPoint, predictCallNs } from '../runners/predict.ts';
-import { answerText, isStackOverflow } from '../runners/verify.ts';
+import { isStackOverflow } from '../lib/errors.ts';
+import { answerText } from '../runners/verify.ts';
 
 /** A variant stops being checked at larger sizes once one call takes longer than this, ms (tests are not benchmarks). */
 const CALL_LIMIT_MS = 50;

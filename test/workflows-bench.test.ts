@@ -71,7 +71,7 @@ describe('.github/workflows/bench-sharded.yml', () => {
     );
     assert.match(
       runs(job),
-      new RegExp(`--profile ci --shard \\$\\{\\{ matrix.shard \\}\\}/${shards.length} --out shard-`),
+      new RegExp(`--profile ci --audit --shard \\$\\{\\{ matrix.shard \\}\\}/${shards.length} --out shard-`),
     );
     const upload = job.steps.find((step) => step.uses?.startsWith('actions/upload-artifact'));
     assert.equal(upload?.with?.name, `shard-${expression('matrix.shard')}`);

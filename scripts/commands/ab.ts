@@ -24,6 +24,13 @@ const run = promisify(execFile);
  */
 export const DEFAULT_ROUNDS = 5;
 
+/**
+ * Each of ab's runs measures every ladder in one process: the rounds alternate base and head
+ * (ABAB...), so that drifts of the machine hit both alike, and are merged into `rounds` processes
+ * per side. `--repeat 1` is understood by bench before and after rounds of processes existed.
+ */
+const ONE_PROCESS = ['--repeat', '1'];
+
 /** ab's own options; everything else is handed to bench in both checkouts. */
 const OWN = new Set([
   '--base',
@@ -133,9 +140,12 @@ export async function abCommand(argv: string[], io: CommandIo): Promise<number> 
     const options = command.opts();
     // splitArgs keeps -h and --help among ab's own options, so this never shows bench's help (null).
     const args = parseBenchArgs(bench);
-    if (args !== null && (args.out !== undefined || args.list || args.repeat > 1)) {
+    const processes = [args?.repeat, args?.processes, args?.max_processes].some(
+      (value) => value !== undefined,
+    );
+    if (args !== null && (args.out !== undefined || args.list || processes)) {
       throw new UsageError(
-        'ab runs bench itself: --out, --list and --repeat are not bench options here (--rounds sets the processes)',
+        'ab runs bench itself: --out, --list, --repeat, --processes and --max-processes are not bench options here (--rounds sets the processes)',
       );
     }
     const rounds = options.rounds as number;
@@ -167,7 +177,16 @@ export async function abCommand(argv: string[], io: CommandIo): Promise<number> 
           const checkout = side === 'base' ? worktree : root;
           const code = await child(
             process.execPath,
-            ['--expose-gc', '--import', 'tsx', join(checkout, 'scripts/bench.ts'), ...bench, '--out', out],
+            [
+              '--expose-gc',
+              '--import',
+              'tsx',
+              join(checkout, 'scripts/bench.ts'),
+              ...bench,
+              ...ONE_PROCESS,
+              '--out',
+              out,
+            ],
             checkout,
             io,
           );

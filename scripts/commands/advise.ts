@@ -7,7 +7,7 @@ import { loadProblemFile } from '../../lib/registry.ts';
 import { ADVISE_PROFILES, type LoadedProblem, type RunOptions, type StackReach } from '../../lib/types.ts';
 import { planLadders } from '../../runners/plan.ts';
 import { DEFAULT_SEED } from '../../runners/profiles.ts';
-import { parseBenchArgs, resolveOptions } from '../cli.ts';
+import { parseBenchArgs, resolveOptions, whereMeasured } from '../cli.ts';
 import {
   type CommandIo,
   EXIT,
@@ -46,7 +46,7 @@ export const ADVISE_STACK_TIME_LIMIT_MS = 15_000;
 
 const DESCRIPTION =
   'Measures one problem file (a file that default-exports defineProblem(...)) as a bench run measures a suite: ' +
-  'its derived variants, npm memoizers included, verified and timed each in its own child process; then ' +
+  'its derived variants, npm memoizers included, verified and timed in rounds of fresh child processes as the profile sets; then ' +
   'the exact LRU capacity curve and how deep the top-down form gets on the default stack. Prints the verdict ' +
   'and writes it at the top of summary.md and report.html, with results.json (npm run report rebuilds it all). ' +
   'Exit 0: every answer verified; 1: a variant failed (error, wrong answer, time-out, crash); 2: bad input.';
@@ -110,7 +110,7 @@ async function advise(
   io: CommandIo,
   out?: string,
 ): Promise<number> {
-  const plan = planLadders([problem], options.variants, options.profile);
+  const plan = planLadders([problem], options);
   const dir = await createRunDir(options.profile, out);
   const shown = relative('.', dir) || dir;
   // Loaded only once the input is known to be good (see bench.ts).
@@ -132,7 +132,7 @@ async function advise(
   const interrupted = handleSignals(dir, controller);
   try {
     io.stderr(
-      `memobench advise: ${problem.id} (${problem.file}): ${plan.length} variants, each in its own child process, profile ${options.profile}; writing to ${shown}\n`,
+      `memobench advise: ${problem.id} (${problem.file}): ${plan.length} variants, ${whereMeasured(options)}, profile ${options.profile}; writing to ${shown}\n`,
     );
     const save = runSaver(dir);
     const results = await runBench({
