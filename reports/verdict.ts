@@ -139,8 +139,11 @@ function capacitySentences(capacity: VerdictInput['capacity']): string[] {
       ...larger,
     ];
   }
+  const grew = sizes.every(
+    (size, index) => index === 0 || size.smallest_sufficient >= sizes[index - 1]!.smallest_sufficient,
+  );
   return [
-    `The smallest LRU capacity that ${within} grew with n: ${sizes.map(states).join(', ')}. At n = ${count(largest.n)} it made ${count(largest.calls_at_smallest)} calls against ${count(largest.unbounded_calls)} unbounded${below(largest)}. ${exact}`,
+    `The smallest LRU capacity that ${within} ${grew ? 'grew' : 'changed'} with n: ${sizes.map(states).join(', ')}. At n = ${count(largest.n)} it made ${count(largest.calls_at_smallest)} calls against ${count(largest.unbounded_calls)} unbounded${below(largest)}. ${exact}`,
     ...larger,
   ];
 }

@@ -142,6 +142,26 @@ describe('buildVerdict()', () => {
     );
   });
 
+  it('says the capacity changed, not grew, when a larger n needed fewer entries', () => {
+    const size = (n: number, smallest: number) => ({
+      n,
+      states: n + 1,
+      unbounded_calls: 2 * n - 1,
+      smallest_sufficient: smallest,
+      calls_at_smallest: 2 * n - 1,
+      below_smallest: null,
+    });
+    assert.deepEqual(
+      buildVerdict({
+        reference: 'given',
+        capacity: { factor: 2, sizes: [size(5, 4), size(10, 3), size(100, 3)] },
+      }).slice(1),
+      [
+        'The smallest LRU capacity that kept the calls within 2x of an unbounded cache’s changed with n: 4 of 6 states at n = 5, 3 of 11 states at n = 10, 3 of 101 states at n = 100. At n = 100 it made 199 calls against 199 unbounded. Call counts are exact, the same on every machine.',
+      ],
+    );
+  });
+
   it('says when memoization never paid, when the stack never ran out and why, and when memory was not measured', () => {
     const verdict = buildVerdict({
       reference: 'given',
