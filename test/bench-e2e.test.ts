@@ -81,6 +81,11 @@ describe('npm run bench, end to end', () => {
     assert.ok(charts.includes('fibonacci.capacity.svg'));
     // The verdict opens the summary, before the evidence.
     assert.ok(summary.indexOf('## Verdict') < summary.indexOf('### fibonacci'));
-    assert.match(summary, /\| fibonacci \| n = \d+ \(bottom-up\) \| bottom-up at n = 1,000,000 \|/);
+    // Quick runs each cell in as few as 2 processes, whose prediction intervals may overlap even
+    // against naive's 26 ms at n = 30: the crossover is then not claimed.
+    assert.match(
+      summary,
+      /\| fibonacci \| (n = \d+ \(bottom-up\)|not within the sizes run \(compared up to n = \d+\)) \| bottom-up at n = 1,000,000 \|/,
+    );
   });
 });

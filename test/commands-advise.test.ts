@@ -129,6 +129,10 @@ describe('npm run bench -- advise <file>', () => {
       ],
       [[problem('malformed.ts')], /malformed\.ts: problem 'malformed': field 'start' must be a function$/],
       [
+        [problem('wrong-arity.ts')],
+        /wrong-arity\.ts: problem 'wrong-arity': field 'start' returns 2 argument\(s\) but field 'recurrence' declares 1 after \(input, self\)/,
+      ],
+      [
         [problem('tiny.ts'), '--profile', 'full'],
         /option '--profile <name>' argument 'full' is invalid\. Allowed choices are quick, default\./,
       ],
