@@ -116,12 +116,14 @@ async function advise(
   // Loaded only once the input is known to be good (see bench.ts).
   const [
     { failedCells, runBench },
+    { openCountsCache },
     { runSaver, writeReports },
     { capacityStep },
     { findStackReach },
     { adviceVerdict },
   ] = await Promise.all([
     import('../../runners/run.ts'),
+    import('../../runners/counts-cache.ts'),
     import('../../reports/write-reports.ts'),
     import('../../runners/capacity-step.ts'),
     import('../../runners/depth.ts'),
@@ -143,6 +145,8 @@ async function advise(
       command: commandLine,
       progress: process.stderr,
       signal: controller.signal,
+      // As in a bench run: exact counts keyed by the problem file's code, so an edit counts afresh.
+      counts: openCountsCache(),
     });
     const signal = interrupted();
     if (signal !== undefined) {
