@@ -1090,3 +1090,58 @@ export interface Table<Row> {
   /** In HTML, a sort button in every header (numeric columns sort by their sort key). */
   sortable: boolean;
 }
+
+/** Speedup of one variant over a baseline at one n. */
+export interface SpeedupPoint {
+  suite: string;
+  variant: string;
+  /** The baseline variant the speedup is measured against. */
+  baseline: string;
+  n: number;
+  /** Baseline median / variant median (a ratio of ns per call). */
+  speedup: number;
+  /** Least ratio the two 95% intervals allow (see the module comment). */
+  speedup_low: number;
+  /** Greatest ratio the two 95% intervals allow. */
+  speedup_high: number;
+  /** True when the variant is faster with separated intervals (speedup_low > 1). */
+  faster: boolean;
+}
+
+/** How one kind of figure of run B fell against run A's 95% intervals (checks/calibration.ts). */
+export interface CoverageFigures {
+  /** Figures present in both runs (cells, or speedup points, timed in both). */
+  compared: number;
+  /** Of those, how many of run B's figures lay inside run A's 95% interval. */
+  covered: number;
+  /** covered / compared, percent (NaN when nothing was compared). */
+  coverage_pct: number;
+  /** Median half-width of run A's intervals, percent: sqrt(high / low) - 1 (the intervals are symmetric in log). */
+  median_half_width_pct: number;
+  /** Median of |B / A - 1| over the compared figures, percent: how far the figure moved between runs. */
+  median_drift_pct: number;
+  /** 90th percentile of |B / A - 1|, percent. */
+  p90_drift_pct: number;
+  /** Median of B / A: above 1 when run B was slower (times) or showed larger speedups (speedups) overall. */
+  median_ratio: number;
+}
+
+/** One row of a calibration: a set of figures (all cells, a suite's cells, speedups over a baseline). */
+export interface CoverageRow extends CoverageFigures {
+  /** What the row covers, e.g. "time per call, all suites", "speedup over naive", "fibonacci". */
+  label: string;
+}
+
+/**
+ * Do run A's intervals predict run B (two independent runs of the same code on the same machine)?
+ * Times: run B's reported median (`median_ns`) against run A's [ci_low_ns, ci_high_ns]; speedups over
+ * naive and over bottom-up: run B's speedup against run A's speedup interval (lib/speedups.ts).
+ */
+export interface Calibration {
+  /** The two results files, A (whose intervals are tested) then B. */
+  runs: [string, string];
+  time: CoverageRow;
+  speedups: CoverageRow[];
+  /** Time coverage per suite, in the order of run A's suites. */
+  time_by_suite: CoverageRow[];
+}

@@ -1,4 +1,5 @@
 import { isOk } from '../lib/cells.ts';
+import { isTimed, speedupOf } from '../lib/speedups.ts';
 import {
   type Advice,
   type Cell,
@@ -9,7 +10,7 @@ import {
   type Results,
   type VerdictInput,
 } from '../lib/types.ts';
-import { crossovers, isTimed, speedupOf } from './crossover.ts';
+import { crossovers } from './crossover.ts';
 import { primaryCells } from './primary.ts';
 import { buildVerdict } from './verdict.ts';
 

@@ -1,8 +1,9 @@
 import { isOk } from '../lib/cells.ts';
 import { formatBytes } from '../lib/format.ts';
+import { isTimed } from '../lib/speedups.ts';
 import type { Cell, OkCell, Results, Table } from '../lib/types.ts';
 import { withoutLibraries } from './audit.ts';
-import { crossovers, isTimed } from './crossover.ts';
+import { crossovers } from './crossover.ts';
 import { primaryCells } from './primary.ts';
 
 /**

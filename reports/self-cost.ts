@@ -1,6 +1,6 @@
 import { formatNs, formatRatioInterval } from '../lib/format.ts';
+import { isTimed, speedupOf } from '../lib/speedups.ts';
 import type { OkCell, Results } from '../lib/types.ts';
-import { isTimed, speedupOf } from './crossover.ts';
 
 /** A derived variant and the hand-written one it is compared with, at one n. */
 export interface SelfCostPair {

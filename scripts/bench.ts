@@ -119,7 +119,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** Subcommands: `npm run bench -- <name> ...` runs scripts/commands/<name>.ts. */
-const COMMANDS = ['compare', 'merge', 'ab', 'export', 'advise'] as const;
+const COMMANDS = ['compare', 'merge', 'ab', 'export', 'calibrate', 'advise'] as const;
 
 /** Runs a subcommand (whose own errors name it: `memobench compare: ...`) or a bench run. */
 async function dispatch(argv: readonly string[], io: CommandIo): Promise<number> {
