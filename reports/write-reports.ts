@@ -5,6 +5,7 @@ import { writeResults } from '../lib/results-file.ts';
 import type { Results } from '../lib/types.ts';
 import { auditRows, withoutLibraries } from './audit.ts';
 import { auditSpec } from './audit-chart.ts';
+import { capacitySpec } from './capacity-chart.ts';
 import type { VegaLiteSpec } from './chart.ts';
 import { cellsToCsv } from './csv.ts';
 import { reportHtml } from './html.ts';
@@ -41,7 +42,8 @@ export function runSaver(dir: string): (results: Results) => Promise<void> {
 
 /**
  * The chart specs of a run, by file stem: per suite the time chart, the speedup chart (when the run
- * has naive and another variant at a common n) and the call-count chart (when cells have counts);
+ * has naive and another variant at a common n), the call-count chart (when cells have counts) and
+ * the LRU capacity chart (when the run has the suite's capacity curve);
  * then the overviews across suites, and the audit of npm memoizers when the run has library
  * variants. One series per variant (see primary.ts); the per-suite charts and overviews show the
  * hand-written variants, the audit chart the library ones.
@@ -66,6 +68,9 @@ export function chartSpecs(run: Results): Map<string, VegaLiteSpec> {
     }
     const tradeOff = suiteTradeOffSpec(suite, results);
     if (tradeOff !== null) specs.set(`${suite.id}.tradeoff`, tradeOff);
+    const curve = run.capacity?.find((each) => each.suite === suite.id);
+    const capacity = curve === undefined ? null : capacitySpec(curve, suite.title);
+    if (capacity !== null) specs.set(`${suite.id}.capacity`, capacity);
   }
   specs.set('overview.time', overviewTimeSpec(results));
   const speedup = overviewSpeedupSpec(results);
