@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleInMemory } from './child-code.ts';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
 import { capacityCurveSchema } from '../lib/results-file.ts';
 import type { CapacityCurve } from '../lib/types.ts';
@@ -15,8 +15,6 @@ import type { CapacityCurve } from '../lib/types.ts';
 export const CAPACITY_CACHE_DIR = fileURLToPath(
   new URL('../node_modules/.cache/memobench/capacity/', import.meta.url),
 );
-
-const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** The code that computes a curve: the LRU runs, the memoizer whose cache they bound, the seeded inputs. */
 const CAPACITY_ENTRY = fileURLToPath(new URL('./capacity.ts', import.meta.url));
@@ -31,34 +29,15 @@ const CAPACITY_ENTRY = fileURLToPath(new URL('./capacity.ts', import.meta.url));
 export async function capacityCodeKeys(suitePaths: readonly string[]): Promise<Map<string, string>> {
   const suites = [...new Set(suitePaths)];
   const names = new Map(suites.map((path, index) => [path, `suite-${index}`]));
-  let outputs: { path: string; contents: Uint8Array }[];
-  try {
-    outputs = (
-      await build({
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        packages: 'external',
-        logLevel: 'silent',
-        entryPoints: [
-          { in: CAPACITY_ENTRY, out: 'capacity' },
-          ...suites.map((path) => ({ in: path, out: names.get(path) as string })),
-        ],
-        absWorkingDir: PROJECT_ROOT,
-        outdir: join(PROJECT_ROOT, 'capacity-key'),
-        write: false,
-      })
-    ).outputFiles;
-  } catch {
-    return new Map();
-  }
-  const contents = (name: string) => outputs.find((file) => file.path.endsWith(`/${name}.js`))?.contents;
-  const code = contents('capacity');
-  if (code === undefined) return new Map();
+  const outputs = await bundleInMemory([
+    { in: CAPACITY_ENTRY, out: 'capacity' },
+    ...suites.map((path) => ({ in: path, out: names.get(path) as string })),
+  ]);
+  const code = outputs?.get('capacity');
+  if (outputs === undefined || code === undefined || code.length === 0) return new Map();
   const keys = new Map<string, string>();
   for (const path of suites) {
-    const bundle = contents(names.get(path) as string);
+    const bundle = outputs.get(names.get(path) as string);
     const source = await readFile(path).catch(() => undefined);
     if (bundle === undefined || source === undefined) continue;
     const hash = createHash('sha256')

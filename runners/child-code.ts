@@ -38,6 +38,35 @@ export const BUNDLE_OPTIONS = {
   logLevel: 'silent',
 } as const;
 
+const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * Bundles entry points in memory as children run them (BUNDLE_OPTIONS), for hashing: the contents
+ * of each output by its `out` name, or undefined when the code cannot be bundled. The caches of
+ * exact counts and capacity curves key their entries by such contents.
+ */
+export async function bundleInMemory(
+  entries: readonly { in: string; out: string }[],
+): Promise<Map<string, Uint8Array> | undefined> {
+  try {
+    const { outputFiles } = await build({
+      ...BUNDLE_OPTIONS,
+      entryPoints: [...entries],
+      absWorkingDir: PROJECT_ROOT,
+      outdir: join(PROJECT_ROOT, 'in-memory'),
+      write: false,
+    });
+    return new Map(
+      entries.map((entry) => [
+        entry.out,
+        outputFiles.find((file) => file.path.endsWith(`/${entry.out}.mjs`))?.contents ?? new Uint8Array(),
+      ]),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 /** The sources as they are, loaded through tsx: about 0.2 s more start-up per child. */
 export const SOURCE_CODE: ChildCode = {
   entry: CHILD_ENTRY,

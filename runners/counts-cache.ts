@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { z } from 'zod';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
 import { type CacheMode, type CountedOperation, INSTANCE_MODES } from '../lib/types.ts';
-import { BUNDLE_OPTIONS, MEMOIZE_ENTRY } from './child-code.ts';
+import { bundleInMemory, MEMOIZE_ENTRY } from './child-code.ts';
 
 /**
  * Where exact counts are kept between runs: beside the compiled child code, in
@@ -42,26 +41,13 @@ export interface CountsLadder {
 export async function countingCodeKeys(suitePaths: readonly string[]): Promise<Map<string, string>> {
   const suites = [...new Set(suitePaths)];
   const names = new Map(suites.map((path, index) => [path, `suite-${index}`]));
-  let outputs: { path: string; contents: Uint8Array }[];
-  try {
-    outputs = (
-      await build({
-        ...BUNDLE_OPTIONS,
-        entryPoints: [
-          { in: COUNTING_ENTRY, out: 'counting' },
-          { in: MEMOIZE_ENTRY, out: 'memoize' },
-          ...suites.map((path) => ({ in: path, out: names.get(path) as string })),
-        ],
-        absWorkingDir: PROJECT_ROOT,
-        outdir: join(PROJECT_ROOT, 'counts-key'),
-        write: false,
-      })
-    ).outputFiles;
-  } catch {
-    return new Map();
-  }
-  const contents = (name: string) =>
-    outputs.find((file) => file.path.endsWith(`/${name}.mjs`))?.contents ?? new Uint8Array();
+  const outputs = await bundleInMemory([
+    { in: COUNTING_ENTRY, out: 'counting' },
+    { in: MEMOIZE_ENTRY, out: 'memoize' },
+    ...suites.map((path) => ({ in: path, out: names.get(path) as string })),
+  ]);
+  if (outputs === undefined) return new Map();
+  const contents = (name: string) => outputs.get(name) ?? new Uint8Array();
   const common = createHash('sha256')
     .update(contents('counting'))
     .update(contents('memoize'))

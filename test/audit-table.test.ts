@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Cell, LibraryConfiguration, LibraryVariant, OkCell, Results } from '../lib/types.ts';
 import { auditRows, statusRuns, withoutLibraries } from '../reports/audit.ts';
+import { auditSpec } from '../reports/audit-chart.ts';
 import { summaryDocument } from '../reports/markdown.ts';
 import { compileSpec } from '../reports/render.ts';
-import { auditSpec } from '../reports/audit-chart.ts';
 import { chartSpecs } from '../reports/write-reports.ts';
 import { failedCell, fixtureResults, okCell, skippedCell } from './helpers.ts';
 

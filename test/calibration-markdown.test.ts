@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { calibrationMarkdown, coverageTable } from '../checks/calibration-markdown.ts';
 import { calibrate } from '../checks/calibration.ts';
+import { calibrationMarkdown, coverageTable } from '../checks/calibration-markdown.ts';
 import { markdownTable } from '../lib/tables.ts';
 import { reportFixture } from './report-fixture.ts';
 

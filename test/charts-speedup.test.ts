@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compileSpec, renderSvg } from '../reports/render.ts';
 import { FONT_FAMILY, type VegaLiteSpec } from '../reports/chart.ts';
+import { compileSpec, renderSvg } from '../reports/render.ts';
 import { metricPoints, suiteMetricSpec, suiteSpeedupSpec } from '../reports/vega.ts';
 import { chartSpecs } from '../reports/write-reports.ts';
 import { reportFixture, timedCell } from './report-fixture.ts';

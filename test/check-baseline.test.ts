@@ -6,18 +6,10 @@ import { isOk } from '../lib/cells.ts';
 import { readResults, writeResults } from '../lib/results-file.ts';
 import { checkCommand } from '../scripts/check.ts';
 import { runFixture } from './checks-fixture-runs.ts';
-import { tempDir } from './helpers.ts';
+import { captureCommand, tempDir } from './helpers.ts';
 
 /** npm run bench:check with --run (an existing run) and --baseline (a temporary one): no benchmark is run. */
-async function check(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await checkCommand(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
-  return { code, stdout, stderr };
-}
+const check = (argv: string[]) => captureCommand(checkCommand, argv);
 
 describe('npm run bench:check', () => {
   it('creates the baseline only with --update-baseline, atomically, without raw samples, and says what changed', async () => {

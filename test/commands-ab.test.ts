@@ -6,19 +6,11 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readResults } from '../lib/results-file.ts';
 import { abCommand, splitArgs } from '../scripts/commands/ab.ts';
-import { tempDir, withDeadline } from './helpers.ts';
+import { captureCommand, tempDir, withDeadline } from './helpers.ts';
 
 const worktrees = () => execFileSync('git', ['worktree', 'list', '--porcelain'], { encoding: 'utf8' });
 
-async function ab(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await abCommand(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
-  return { code, stdout, stderr };
-}
+const ab = (argv: string[]) => captureCommand(abCommand, argv);
 
 describe('splitArgs()', () => {
   it("separates ab's options from the bench options", () => {

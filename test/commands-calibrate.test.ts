@@ -4,17 +4,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { calibrateCommand } from '../scripts/commands/calibrate.ts';
 import { runFixture } from './checks-fixture-runs.ts';
-import { tempDir } from './helpers.ts';
+import { captureCommand, tempDir } from './helpers.ts';
 
-async function capture(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await calibrateCommand(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
-  return { code, stdout, stderr };
-}
+const capture = (argv: string[]) => captureCommand(calibrateCommand, argv);
 
 describe('npm run bench -- calibrate', () => {
   it('prints the calibration of two runs and writes it on request', async () => {

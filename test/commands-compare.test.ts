@@ -6,31 +6,14 @@ import { toActionBenchmark, toBencher } from '../checks/exports.ts';
 import { compareCommand } from '../scripts/commands/compare.ts';
 import { exportCommand } from '../scripts/commands/export.ts';
 import { runFixture } from './checks-fixture-runs.ts';
-import { expectOk, tempDir } from './helpers.ts';
-
-/** Runs a command, collecting what it prints. */
-async function capture(
-  command: (
-    argv: string[],
-    io: { stdout(text: string): void; stderr(text: string): void },
-  ) => Promise<number>,
-  argv: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await command(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
-  return { code, stdout, stderr };
-}
+import { captureCommand, expectOk, tempDir } from './helpers.ts';
 
 describe('npm run bench -- compare', () => {
   it('writes the comparison as JSON and Markdown on request', async () => {
     const a = await runFixture(11);
     const b = await runFixture(12);
     const dir = await tempDir();
-    const result = await capture(compareCommand, [
+    const result = await captureCommand(compareCommand, [
       a.dir,
       join(b.dir, 'results.json'),
       '--json',
@@ -49,17 +32,17 @@ describe('npm run bench -- compare', () => {
   it('applies --threshold-pct, --alpha and --correction', async () => {
     const a = await runFixture(13);
     const b = await runFixture(14, { MEMOBENCH_FIXTURE_SLOW: 'naive' });
-    assert.equal((await capture(compareCommand, [a.dir, b.dir])).code, 1);
+    assert.equal((await captureCommand(compareCommand, [a.dir, b.dir])).code, 1);
     assert.equal(
-      (await capture(compareCommand, [a.dir, b.dir, '--threshold-pct', '60'])).code,
+      (await captureCommand(compareCommand, [a.dir, b.dir, '--threshold-pct', '60'])).code,
       0,
       'a 50% change is within a 60% threshold',
     );
-    const bh = await capture(compareCommand, [a.dir, b.dir, '--correction', 'bh', '--alpha', '0.01']);
+    const bh = await captureCommand(compareCommand, [a.dir, b.dir, '--correction', 'bh', '--alpha', '0.01']);
     assert.equal(bh.code, 1);
     assert.match(bh.stdout, /Benjamini-Hochberg-corrected/);
     assert.equal(
-      (await capture(compareCommand, [a.dir, b.dir, '--time', 'none'])).code,
+      (await captureCommand(compareCommand, [a.dir, b.dir, '--time', 'none'])).code,
       0,
       'no time verdict, same exact fields',
     );
@@ -81,20 +64,23 @@ describe('npm run bench -- compare', () => {
       [[a.dir, a.dir, '--json', ''], /--json needs a path \(got ''\)\n/],
     ];
     for (const [argv, pattern] of cases) {
-      const result = await capture(compareCommand, argv);
+      const result = await captureCommand(compareCommand, argv);
       assert.equal(result.code, 2, argv.join(' '));
       assert.match(result.stderr, pattern);
       assert.equal(result.stderr.trimEnd().split('\n').length, 1, result.stderr);
     }
     const notJson = join(await tempDir(), 'results.json');
     await writeFile(notJson, '{');
-    assert.match((await capture(compareCommand, [a.dir, notJson])).stderr, /not JSON/);
+    assert.match((await captureCommand(compareCommand, [a.dir, notJson])).stderr, /not JSON/);
     const other = await runFixture(16, {}, { seed: 2 });
-    assert.match((await capture(compareCommand, [a.dir, other.dir])).stderr, /differ in seed \(1 vs 2\)/);
+    assert.match(
+      (await captureCommand(compareCommand, [a.dir, other.dir])).stderr,
+      /differ in seed \(1 vs 2\)/,
+    );
   });
 
   it('shows its help with exit 0', async () => {
-    const result = await capture(compareCommand, ['--help']);
+    const result = await captureCommand(compareCommand, ['--help']);
     assert.equal(result.code, 0);
     assert.match(result.stdout, /--threshold-pct <pct>/);
   });
@@ -126,18 +112,18 @@ describe('exports', () => {
   it('npm run bench -- export writes the file, or prints it', async () => {
     const { dir } = await runFixture(19);
     const out = join(await tempDir(), 'bmf.json');
-    assert.equal((await capture(exportCommand, [dir, '--format', 'bencher', '--out', out])).code, 0);
+    assert.equal((await captureCommand(exportCommand, [dir, '--format', 'bencher', '--out', out])).code, 0);
     assert.equal(Object.keys(JSON.parse(await readFile(out, 'utf8'))).length, 15);
-    const printed = await capture(exportCommand, [dir, '--format', 'github-action-benchmark']);
+    const printed = await captureCommand(exportCommand, [dir, '--format', 'github-action-benchmark']);
     assert.equal(JSON.parse(printed.stdout).length, 15);
-    const bad = await capture(exportCommand, [dir, '--format', 'csv']);
+    const bad = await captureCommand(exportCommand, [dir, '--format', 'csv']);
     assert.equal(bad.code, 2);
     assert.equal(
       bad.stderr,
       "memobench export: option '--format <name>' argument 'csv' is invalid. Allowed choices are github-action-benchmark, bencher.\n",
     );
     // An empty --out used to write a stray temporary file into the current folder before failing.
-    const empty = await capture(exportCommand, [dir, '--format', 'bencher', '--out', '']);
+    const empty = await captureCommand(exportCommand, [dir, '--format', 'bencher', '--out', '']);
     assert.equal(empty.code, 2);
     assert.equal(empty.stderr, "memobench export: --out needs a path (got '')\n");
   });

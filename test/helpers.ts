@@ -249,3 +249,27 @@ export function discoverJob(ladder: LadderPlan, runner: RunnerName = 'tinybench'
     instances: new Map(),
   };
 }
+
+/** What a command printed and returned. */
+export interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command (scripts/commands/*, scripts/check.ts) on `argv`, collecting what it prints. */
+export async function captureCommand(
+  command: (
+    argv: string[],
+    io: { stdout(text: string): void; stderr(text: string): void },
+  ) => Promise<number>,
+  argv: string[],
+): Promise<Captured> {
+  let stdout = '';
+  let stderr = '';
+  const code = await command(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { code, stdout, stderr };
+}

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { FONT_FAMILY, type VegaLiteSpec } from '../reports/chart.ts';
 import { FONT_FILE, PNG_SCALE, pngRenderer, type Raster, rasterizeSvg } from '../reports/png.ts';
 import { renderSvg } from '../reports/render.ts';
-import { FONT_FAMILY, type VegaLiteSpec } from '../reports/chart.ts';
 
 /** A chart whose only dark pixels, besides its axes, are the glyphs of a big title. */
 function titled(title: string | null): VegaLiteSpec {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { plainTools } from '../lib/tools.ts';
 import { isStackOverflow } from '../lib/errors.ts';
+import { plainTools } from '../lib/tools.ts';
 import ackermann, { ackermannClosedForm } from '../suites/ackermann.ts';
 
 /**

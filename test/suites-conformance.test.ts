@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { laddersFor, variantNames } from '../lib/define-suite.ts';
+import { isStackOverflow } from '../lib/errors.ts';
 import { rngFor } from '../lib/random.ts';
 import { loadSuites } from '../lib/registry.ts';
 import { plainTools } from '../lib/tools.ts';
 import { type Answer, PROFILES } from '../lib/types.ts';
 import { type LadderPoint, predictCallNs } from '../runners/predict.ts';
-import { isStackOverflow } from '../lib/errors.ts';
 import { answerText } from '../runners/verify.ts';
 
 /** A variant stops being checked at larger sizes once one call takes longer than this, ms (tests are not benchmarks). */
