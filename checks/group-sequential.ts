@@ -101,7 +101,11 @@ const known = new Map<string, number[]>();
  * `fractions` (ascending, in (0, 1]; 1 is the last possible look). A look that spends nothing
  * (alpha(t_k) = alpha(t_{k-1})) gets an infinite boundary.
  */
-export function boundaries(spending: SpendingFunction, alpha: number, fractions: readonly number[]): number[] {
+export function boundaries(
+  spending: SpendingFunction,
+  alpha: number,
+  fractions: readonly number[],
+): number[] {
   const key = `${spending}:${alpha}:${fractions.join(',')}`;
   const cached = known.get(key);
   if (cached !== undefined) return cached;

@@ -2,12 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import {
-  boundaries,
-  GRID_POINTS,
-  spentAlpha,
-  studentBoundary,
-} from '../checks/group-sequential.ts';
+import { boundaries, GRID_POINTS, spentAlpha, studentBoundary } from '../checks/group-sequential.ts';
 import { createRng } from '../lib/random.ts';
 import { standardNormalCdf, studentQuantileTwoSided } from '../lib/special.ts';
 import type { SpendingFunction } from '../lib/types.ts';
@@ -25,7 +20,10 @@ const REFERENCES = JSON.parse(
 ) as Reference[];
 
 const close = (actual: number, expected: number, tolerance: number, what = '') =>
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${what}${actual} is not within ${tolerance} of ${expected}`);
+  assert.ok(
+    Math.abs(actual - expected) <= tolerance,
+    `${what}${actual} is not within ${tolerance} of ${expected}`,
+  );
 
 describe('spentAlpha()', () => {
   it('spends the O’Brien-Fleming and Pocock types as Lan and DeMets define them', () => {
@@ -44,7 +42,9 @@ describe('boundaries()', () => {
     it(`matches rpact: ${reference.spending}, alpha ${reference.alpha}, fractions ${reference.fractions.map((t) => t.toFixed(3)).join(' ')}`, () => {
       const z = boundaries(reference.spending, reference.alpha, reference.fractions);
       assert.equal(z.length, reference.z.length);
-      z.forEach((value, k) => close(value, reference.z[k] as number, 2e-5, `look ${k + 1}: `));
+      z.forEach((value, k) => {
+        close(value, reference.z[k] as number, 2e-5, `look ${k + 1}: `);
+      });
     });
   }
 
