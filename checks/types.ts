@@ -254,3 +254,21 @@ export interface TrackedCell {
   /** Its result at the last look; a decided one (basis not `open`) no longer changes. Null before any look. */
   result: PairedCell | null;
 }
+
+/** Tier 2's whole result: what ab --measure time writes as JSON and prints as Markdown. */
+export interface PairedReport {
+  /** The base revision as given and resolved, e.g. "origin/main (1a2b3c4d5e)". */
+  base: string;
+  head: string;
+  settings: SequentialSettings;
+  /** Rounds run per side (at most settings.max_rounds). */
+  rounds: number;
+  /** How the runs were pinned to a CPU, in a sentence. */
+  pinning: string;
+  prior: PairedPrior;
+  cells: PairedCell[];
+  /** Exact fields of round 1 compared (reported here; bench:check gates them). */
+  exact: ExactComparison;
+  /** True when a cell is a blocking regression: the exit code is then 1. */
+  failed: boolean;
+}

@@ -7,7 +7,7 @@ import type { Profile, Results, RunOptions, Suite } from '../lib/types.ts';
 import { summarizeRun, summaryText } from '../reports/summary.ts';
 import { planLadders, selectSuites, shardLadders } from '../runners/plan.ts';
 import { parseBenchArgs, resolveOptions } from './cli.ts';
-import { type CommandIo, EXIT, runMain } from './cli-kit.ts';
+import { type CommandIo, EXIT, RESULTS_ONLY, runMain } from './cli-kit.ts';
 import { createRunDir, lockRunDir } from './run-dir.ts';
 
 function listSuites(suites: readonly Suite[], profile: Profile): string {
@@ -107,7 +107,7 @@ async function main(argv: readonly string[]): Promise<number> {
       counts: openCountsCache(),
       ...(setup.resume === undefined ? {} : { resume: setup.resume }),
     });
-    const written = await writeReports(dir, results);
+    const written = process.env[RESULTS_ONLY] === '1' ? ['results.csv'] : await writeReports(dir, results);
     const signal = interrupted();
     if (signal !== undefined) {
       process.stderr.write(
