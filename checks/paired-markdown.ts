@@ -14,10 +14,10 @@ const MAX_EXACT_ROWS = 20;
 const RANK: Record<PairedVerdict, number> = { regressed: 1, undecided: 2, improved: 3, 'no-change': 4 };
 const rank = (cell: PairedCell) => (cell.blocking ? 0 : RANK[cell.verdict]);
 
-/** A cell's verdict in words, with how it was reached where that matters. */
+/** A cell's verdict in words (plain: the table stresses regressions), with how it was reached where that matters. */
 export function verdictText(cell: PairedCell, thresholdPct: number): string {
-  if (cell.blocking) return '**regressed (blocking)**';
-  if (cell.verdict === 'regressed') return '**regressed**';
+  if (cell.blocking) return 'regressed (blocking)';
+  if (cell.verdict === 'regressed') return 'regressed';
   if (cell.verdict === 'no-change')
     return cell.basis === 'significant' ? `no change (significant, within ±${thresholdPct} %)` : 'no change';
   if (cell.verdict === 'undecided') return 'undecided (not a pass)';
@@ -34,23 +34,26 @@ function cellTable(cells: readonly PairedCell[], thresholdPct: number): Table<Pa
         header: 'suite / variant',
         text: (c) => `${c.suite} / ${c.variant}${c.runner === 'tinybench' ? '' : ` (${c.runner})`}`,
       },
-      { header: 'n', numeric: true, unit: 'n', text: (c) => String(c.n) },
+      { header: 'n', numeric: true, unit: 'n', sort: (c) => c.n, text: (c) => String(c.n) },
       {
         header: 'base per call',
         numeric: true,
         unit: 'ns',
+        sort: (c) => c.base_ns,
         text: (c) => (finite(c.base_ns) ? formatNs(c.base_ns) : '–'),
       },
       {
         header: 'head per call',
         numeric: true,
         unit: 'ns',
+        sort: (c) => c.head_ns,
         text: (c) => (finite(c.head_ns) ? formatNs(c.head_ns) : '–'),
       },
       {
         header: 'change',
         numeric: true,
-        unit: 'head / base',
+        unit: 'x',
+        sort: (c) => c.ratio,
         text: (c) => (finite(c.ratio) ? formatChange(c.ratio) : '–'),
       },
       {
@@ -60,8 +63,18 @@ function cellTable(cells: readonly PairedCell[], thresholdPct: number): Table<Pa
             ? `${formatChange(c.ci_low)} to ${formatChange(c.ci_high)}`
             : 'not tested',
       },
-      { header: 'rounds', numeric: true, unit: 'rounds', text: (c) => String(c.rounds) },
-      { header: 'verdict', text: (c) => verdictText(c, thresholdPct) },
+      {
+        header: 'rounds',
+        numeric: true,
+        unit: 'rounds',
+        sort: (c) => c.rounds,
+        text: (c) => String(c.rounds),
+      },
+      {
+        header: 'verdict',
+        text: (c) => verdictText(c, thresholdPct),
+        strong: (c) => c.verdict === 'regressed',
+      },
     ],
   };
 }
@@ -126,7 +139,8 @@ export function pairedMarkdown(report: PairedReport, title: string): string {
         ],
       }),
     );
-    if (exact.length > MAX_EXACT_ROWS) out.push('', `(${exact.length - MAX_EXACT_ROWS} more in the JSON output)`);
+    if (exact.length > MAX_EXACT_ROWS)
+      out.push('', `(${exact.length - MAX_EXACT_ROWS} more in the JSON output)`);
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

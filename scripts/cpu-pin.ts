@@ -28,7 +28,8 @@ export function parseCpuList(text: string): number[] {
     .filter((part) => part !== '')
     .flatMap((part) => {
       const [from, to = from] = part.split('-').map(Number) as [number, number?];
-      if (!Number.isInteger(from) || !Number.isInteger(to) || to < from) throw new Error(`not a CPU list: ${text}`);
+      if (!Number.isInteger(from) || !Number.isInteger(to) || to < from)
+        throw new Error(`not a CPU list: ${text}`);
       return Array.from({ length: to - from + 1 }, (_, i) => from + i);
     });
 }
