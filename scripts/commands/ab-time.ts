@@ -70,8 +70,8 @@ const OWN = new Set([
 ]);
 const FLAGS = new Set(['--keep-worktree', '-h', '--help']);
 
-/** Bench options that ab sets itself, or that make no sense for one process per ladder per round. */
-const REFUSED = ['--out', '--list', '--repeat', '--processes', '--max-processes', '--resume', '--shard'];
+/** Bench options that ab sets itself, or that make no sense for one process per ladder per round (--out is ab's own). */
+const REFUSED = ['--list', '--repeat', '--processes', '--max-processes', '--resume', '--shard'];
 
 /** Whether argv asks for `--measure` (this module parses its value). */
 export function wantsMeasure(argv: readonly string[]): boolean {
