@@ -4,7 +4,7 @@ import { markdownTable } from '../lib/tables.ts';
 import type { PairedVerdict, Table } from '../lib/types.ts';
 import { formatChange } from './markdown.ts';
 import { MIN_PRIOR_CELLS } from './moderated.ts';
-import { FIRST_LOOK_ROUNDS, ROUNDS_PER_LOOK } from './sequential.ts';
+import { lookRounds } from './sequential.ts';
 import type { PairedCell, PairedReport } from './types.ts';
 
 /** Most exact differences listed; the JSON output has them all. */
@@ -100,8 +100,7 @@ export function pairedMarkdown(report: PairedReport, title: string): string {
   const verdict = report.failed
     ? `**Verdict: BLOCKED** — ${blocking} regression${blocking === 1 ? '' : 's'} whose interval lies above +${settings.block_pct} % (${counts}). (exit code 1)`
     : `**Verdict: advisory** — ${counts}; nothing blocks (a regression blocks when its interval lies above +${settings.block_pct} %). Undecided cells are not a pass. (exit code 0)`;
-  const looks = [];
-  for (let r = FIRST_LOOK_ROUNDS; r <= settings.max_rounds; r += ROUNDS_PER_LOOK) looks.push(r);
+  const looks = lookRounds(settings);
   const exact = report.exact.differences;
   const out = [
     `# ${title}`,

@@ -8,7 +8,7 @@ import { ladderKey } from '../lib/cell-key.ts';
 import type { Results } from '../lib/types.ts';
 import { compareExact } from './exact.ts';
 import { pairRound, roundOrder } from './paired-rounds.ts';
-import { anyOpen, closeOpen, evaluateLook, FIRST_LOOK_ROUNDS, ROUNDS_PER_LOOK } from './sequential.ts';
+import { closeOpen, evaluateLook, lookRounds } from './sequential.ts';
 import type {
   ExactComparison,
   PairedCell,
@@ -42,12 +42,6 @@ export interface PairedRun {
   exact: ExactComparison;
 }
 
-/** Whether the rounds `round` (1-based) completes are looked at: every ABBA block from the first look on, and the cap. */
-export function isLookRound(round: number, settings: SequentialSettings): boolean {
-  if (round === settings.max_rounds) return true;
-  return round >= FIRST_LOOK_ROUNDS && (round - FIRST_LOOK_ROUNDS) % ROUNDS_PER_LOOK === 0;
-}
-
 /** The ladders of the cells still open, each once, in the cells' order: the only ones the next round runs. */
 export function openLadders(cells: readonly TrackedCell[]): Ladder[] {
   const open = new Map<string, Ladder>();
@@ -61,8 +55,9 @@ export function openLadders(cells: readonly TrackedCell[]): Ladder[] {
 const NO_PRIOR: PairedPrior = { sd_pct: null, df: 0, cells: 0 };
 
 /**
- * Runs rounds until no cell is open or `settings.max_rounds` are done. `onRound` hears of each side
- * before it is measured (progress). Rounds after the first measure only the ladders with open cells.
+ * Runs rounds until no cell is open or `settings.max_rounds` are done, looking after the rounds of
+ * lookRounds. `onRound` hears of each side before it is measured (progress). Rounds after the first
+ * measure only the ladders with open cells.
  */
 export async function runPairedRounds(
   measure: MeasureSide,
@@ -71,8 +66,9 @@ export async function runPairedRounds(
 ): Promise<PairedRun> {
   let cells: TrackedCell[] = [];
   const index = new Map<string, number>();
+  const looks = new Set(lookRounds(settings));
   let prior = NO_PRIOR;
-  let exact: ExactComparison = { compared: 0, differences: [] };
+  let exact: ExactComparison | undefined;
   let ladders: Ladder[] | null = null;
   let round = 0;
   while (round < settings.max_rounds) {
@@ -85,7 +81,7 @@ export async function runPairedRounds(
     }
     const base = runs.get('base') as Results;
     const head = runs.get('head') as Results;
-    if (round === 1) exact = compareExact(base, head);
+    exact ??= compareExact(base, head);
     for (const [key, paired] of pairRound(base, head, round)) {
       const at = index.get(key);
       if (at === undefined) {
@@ -96,16 +92,15 @@ export async function runPairedRounds(
         cells[at] = { ...cell, rounds: [...cell.rounds, paired.round] };
       }
     }
-    if (isLookRound(round, settings)) {
+    if (looks.has(round)) {
       const look = evaluateLook(cells, settings);
       cells = look.cells;
       prior = look.prior;
-      if (!anyOpen(cells)) break;
     }
     ladders = openLadders(cells);
-    // No cell was timed on both sides (every ladder failed): more rounds would not change that.
+    // Every cell decided, or none timed on both sides (every ladder failed): nothing more to run.
     if (ladders.length === 0) break;
   }
   const closed = closeOpen(cells).map((cell) => cell.result as PairedCell);
-  return { cells: closed, prior, rounds: round, exact };
+  return { cells: closed, prior, rounds: round, exact: exact as ExactComparison };
 }

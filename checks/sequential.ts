@@ -56,6 +56,17 @@ export const TIER2_DEFAULTS: SequentialSettings = {
   spending: 'obrien-fleming',
 };
 
+/**
+ * The rounds after which tier 2 looks: every ABBA block from FIRST_LOOK_ROUNDS to the cap (ab
+ * accepts only even caps of at least FIRST_LOOK_ROUNDS, so the cap is always one of them).
+ */
+export function lookRounds(settings: Pick<SequentialSettings, 'max_rounds'>): number[] {
+  const rounds: number[] = [];
+  for (let round = FIRST_LOOK_ROUNDS; round <= settings.max_rounds; round += ROUNDS_PER_LOOK)
+    rounds.push(round);
+  return rounds;
+}
+
 /** The look number a cell is at: its count of looks. */
 const lookOf = (cell: TrackedCell) => cell.looks.length;
 

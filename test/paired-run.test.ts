@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isLookRound, type Ladder, openLadders, runPairedRounds, type Side } from '../checks/paired-run.ts';
+import { type Ladder, openLadders, runPairedRounds, type Side } from '../checks/paired-run.ts';
 import { roundOrder } from '../checks/paired-rounds.ts';
 import { TIER2_DEFAULTS } from '../checks/sequential.ts';
 import type { PairedCell, TrackedCell } from '../checks/types.ts';
@@ -41,17 +41,6 @@ function fakeMachine(cells: Record<string, { factor: number; spread: number }>) 
 const byVariant = (cells: readonly PairedCell[], variant: string) =>
   cells.find((cell) => cell.variant === variant) as PairedCell;
 
-describe('isLookRound()', () => {
-  it('looks after rounds 6, 8, 10 and 12 by default, and always at the cap', () => {
-    const rounds = Array.from({ length: 12 }, (_, i) => i + 1).filter((r) => isLookRound(r, SETTINGS));
-    assert.deepEqual(rounds, [6, 8, 10, 12]);
-    assert.deepEqual(
-      [6, 7, 8, 9].filter((r) => isLookRound(r, { ...SETTINGS, max_rounds: 8 })),
-      [6, 8],
-    );
-  });
-});
-
 describe('openLadders()', () => {
   it('lists each ladder with an open or unlooked cell once, and none whose cells are all decided', () => {
     const cell = (variant: string, n: number, basis: PairedCell['basis'] | null): TrackedCell => ({
@@ -80,7 +69,12 @@ describe('openLadders()', () => {
 describe('runPairedRounds()', () => {
   it('alternates ABBA, stops at the first look when every cell is decided, and compares round 1 exactly', async () => {
     const machine = fakeMachine({ slow: { factor: 2, spread: 1 }, same: { factor: 1, spread: 0.5 } });
-    const run = await runPairedRounds(machine.measure, SETTINGS);
+    // From round 2 on, head answers differently: the exact comparison is round 1's only.
+    const run = await runPairedRounds(async (side, round, ladders) => {
+      const results = await machine.measure(side, round, ladders);
+      if (side === 'base' || round === 1) return results;
+      return { ...results, cells: results.cells.map((cell) => ({ ...cell, result: 'changed' })) };
+    }, SETTINGS);
     assert.equal(run.rounds, 6);
     assert.deepEqual(
       machine.calls.map((call) => `${call.round}${call.side[0]}`),
@@ -127,6 +121,7 @@ describe('runPairedRounds()', () => {
     assert.equal(noisy.basis, 'cap');
     assert.equal(noisy.rounds, 12);
     assert.equal(noisy.blocking, false);
+    assert.equal(noisy.look, 4, 'looks after rounds 6, 8, 10 and 12 only');
     assert.equal(byVariant(run.cells, 'slow').rounds, 6);
   });
 
@@ -139,6 +134,8 @@ describe('runPairedRounds()', () => {
     assert.equal(run.rounds, 1);
     assert.equal(calls, 2);
     assert.deepEqual(run.cells, []);
+    assert.deepEqual(run.prior, { sd_pct: null, df: 0, cells: 0 });
+    assert.deepEqual(run.exact, { compared: 0, differences: [] });
   });
 
   it('makes a cell that stopped appearing before its first look undecided, untested', async () => {
@@ -148,6 +145,7 @@ describe('runPairedRounds()', () => {
       // A second ladder fails from round 3 on.
       return round < 3 ? { ...results, cells: [...results.cells, okCell('gone', 10, 500)] } : results;
     }, SETTINGS);
+    assert.equal(run.rounds, 12, 'the open cell keeps its ladder running to the cap, not beyond');
     const gone = byVariant(run.cells, 'gone');
     assert.equal(gone.verdict, 'undecided');
     assert.equal(gone.rounds, 2);

@@ -7,6 +7,7 @@ import {
   closeOpen,
   evaluateLook,
   FIRST_LOOK_ROUNDS,
+  lookRounds,
   ROUNDS_PER_LOOK,
   TIER2_DEFAULTS,
 } from '../checks/sequential.ts';
@@ -37,6 +38,14 @@ function tracked(variant: string, logs: readonly number[]): TrackedCell {
 const six = (diff: number, a: number) => [diff + a, diff + a, diff - a, diff - a, diff, diff];
 
 const result = (cell: TrackedCell) => cell.result as PairedCell;
+
+describe('lookRounds()', () => {
+  it('looks after every ABBA block from round 6 to the cap', () => {
+    assert.deepEqual(lookRounds(SETTINGS), [6, 8, 10, 12]);
+    assert.deepEqual(lookRounds({ max_rounds: 6 }), [6]);
+    assert.deepEqual(lookRounds({ max_rounds: 16 }), [6, 8, 10, 12, 14, 16]);
+  });
+});
 
 describe('evaluateLook()', () => {
   it('waits for FIRST_LOOK_ROUNDS rounds, then looks every ROUNDS_PER_LOOK', () => {

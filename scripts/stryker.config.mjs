@@ -1,0 +1,40 @@
+/**
+ * StrykerJS 10 for `npm run mutate` (scripts/mutate.sh): the statistics modules of the CI gate, each
+ * with the tests that pin it, mutated one module at a time (MEMOBENCH_MUTATE names it) by the
+ * command runner, one mutant at a time: the statistics tests are CPU-bound and a second runner on
+ * a 2-core machine would only make both slower and the timeouts noisy. The simulations of tier 2
+ * (test/sequential.test.ts, "simulated runs") are skipped: they check operating characteristics
+ * over thousands of runs, take most of the file's time, and every mutant they kill is killed by the
+ * pinned values first.
+ */
+
+/** Each module mutated, with the test files whose failure kills its mutants. */
+export const TARGETS = {
+  'checks/group-sequential.ts': ['test/group-sequential.test.ts', 'test/sequential.test.ts'],
+  'checks/moderated.ts': ['test/checks-statistics.test.ts', 'test/moderated.test.ts'],
+  'checks/paired-rounds.ts': ['test/paired-rounds.test.ts', 'test/sequential.test.ts'],
+  'checks/sequential.ts': ['test/sequential.test.ts', 'test/paired-run.test.ts'],
+  'checks/paired-run.ts': ['test/paired-run.test.ts'],
+};
+
+const target = process.env.MEMOBENCH_MUTATE ?? '';
+const tests = TARGETS[target];
+if (tests === undefined)
+  throw new Error(`MEMOBENCH_MUTATE must be one of ${Object.keys(TARGETS).join(', ')} (got '${target}')`);
+const name = target.replace(/^.*\//, '').replace(/\.ts$/, '');
+
+export default {
+  testRunner: 'command',
+  commandRunner: {
+    command: `node --import tsx --test --test-skip-pattern="simulated runs" ${tests.join(' ')}`,
+  },
+  mutate: [target],
+  coverageAnalysis: 'off',
+  concurrency: 1,
+  timeoutMS: 30_000,
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: `results/mutation/${name}.json` },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+  thresholds: { high: 95, low: 90, break: 90 },
+};
