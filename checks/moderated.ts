@@ -105,7 +105,8 @@ export function logSummary(a: readonly number[], b: readonly number[]): LogSumma
   const df = ta.kept + tb.kept - 2;
   // Both runs usually have the same count; with different counts the larger factor is the safe one.
   const factor = Math.max(ta.factor, tb.factor);
-  const variance = df > 0 ? (factor * (ta.squares + tb.squares)) / df : Number.NaN;
+  // One process a side: no squares and no degrees of freedom, and 0 / 0 is the NaN that says so.
+  const variance = (factor * (ta.squares + tb.squares)) / df;
   return { diff: tb.mean - ta.mean, variance, df, keptA: ta.kept, keptB: tb.kept };
 }
 

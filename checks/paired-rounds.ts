@@ -54,23 +54,24 @@ const squares = (values: readonly number[], centre: number) =>
 /** The crossover summary of a cell's rounds (at least one). */
 export function pairedSummary(rounds: readonly PairedRound[]): PairedSummary {
   if (rounds.length === 0) throw new Error('pairedSummary needs at least one round');
-  const logs = (order: RoundOrder) =>
-    rounds.filter((r) => r.order === order).map((r) => Math.log(r.head_ns / r.base_ns));
-  const first = logs('base-first');
-  const second = logs('head-first');
+  // The order groups present: both, or one when a round is missing on one side (its plain mean then,
+  // whose order effect cannot be removed).
+  const byOrder = new Map<RoundOrder, number[]>();
+  for (const r of rounds)
+    byOrder.set(r.order, [...(byOrder.get(r.order) ?? []), Math.log(r.head_ns / r.base_ns)]);
+  const groups = [...byOrder.values()];
   const geometric = (pick: (r: PairedRound) => number) =>
     Math.exp(mean(rounds.map((r) => Math.log(pick(r)))));
-  const both = first.length > 0 && second.length > 0;
-  // One order only (a round missing on one side): the plain mean, whose order effect cannot be removed.
-  const groups = both ? [first, second] : [[...first, ...second]];
   const means = groups.map(mean);
   const df = rounds.length - groups.length;
   const ss = groups.reduce((sum, group, g) => sum + squares(group, means[g] as number), 0);
   return {
     diff: mean(means),
-    variance: df > 0 ? ss / df : Number.NaN,
+    // Without degrees of freedom every group has one round: no squares, and 0 / 0 is the NaN that says so.
+    variance: ss / df,
     df,
-    share: both ? (1 / first.length + 1 / second.length) / 4 : 1 / rounds.length,
+    // Var(mean of the g group means) = variance x sum(1 / n_i) / g^2: (1/n1 + 1/n2) / 4, or 1 / n.
+    share: groups.reduce((sum, group) => sum + 1 / group.length, 0) / groups.length ** 2,
     rounds: rounds.length,
     base_ns: geometric((r) => r.base_ns),
     head_ns: geometric((r) => r.head_ns),

@@ -1,6 +1,7 @@
 /**
  * StrykerJS 10 for `npm run mutate` (scripts/mutate.sh): the statistics modules of the CI gate, each
- * with the tests that pin it, mutated one module at a time (MEMOBENCH_MUTATE names it) by the
+ * with its own test file (the tests that pin its values; a module is not credited with mutants that
+ * only another module's tests kill), mutated one module at a time (MEMOBENCH_MUTATE names it) by the
  * command runner, one mutant at a time: the statistics tests are CPU-bound and a second runner on
  * a 2-core machine would only make both slower and the timeouts noisy. The simulations of tier 2
  * (test/sequential.test.ts, "simulated runs") are skipped: they check operating characteristics
@@ -10,9 +11,9 @@
 
 /** Each module mutated, with the test files whose failure kills its mutants. */
 export const TARGETS = {
-  'checks/group-sequential.ts': ['test/group-sequential.test.ts', 'test/sequential.test.ts'],
-  'checks/moderated.ts': ['test/checks-statistics.test.ts', 'test/moderated.test.ts'],
-  'checks/paired-rounds.ts': ['test/paired-rounds.test.ts', 'test/sequential.test.ts'],
+  'checks/group-sequential.ts': ['test/group-sequential.test.ts'],
+  'checks/moderated.ts': ['test/moderated.test.ts'],
+  'checks/paired-rounds.ts': ['test/paired-rounds.test.ts'],
   'checks/sequential.ts': ['test/sequential.test.ts', 'test/paired-run.test.ts'],
   'checks/paired-run.ts': ['test/paired-run.test.ts'],
 };
@@ -25,8 +26,12 @@ const name = target.replace(/^.*\//, '').replace(/\.ts$/, '');
 
 export default {
   testRunner: 'command',
+  // Each file run directly (node:test then runs in that process, exiting 1 on a failure): no test
+  // runner process per file, which is most of the time of a run of one small file.
   commandRunner: {
-    command: `node --import tsx --test --test-skip-pattern="simulated runs" ${tests.join(' ')}`,
+    command: tests
+      .map((file) => `node --import tsx --test-skip-pattern="simulated runs" ${file}`)
+      .join(' && '),
   },
   mutate: [target],
   coverageAnalysis: 'off',

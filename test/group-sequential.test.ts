@@ -77,6 +77,10 @@ describe('boundaries()', () => {
 
   it('gives an infinite boundary to a look that spends nothing, and refuses fractions that do not rise', () => {
     assert.equal(boundaries('obrien-fleming', 1e-300, [0.01, 1])[0], Number.POSITIVE_INFINITY);
+    // A later look that spends nothing too, after a look whose region was cut at MAX_Z.
+    const late = boundaries('obrien-fleming', 1e-300, [0.01, 0.02, 1]);
+    assert.deepEqual(late.slice(0, 2), [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]);
+    assert.ok(Number.isFinite(late[2]));
     assert.throws(() => boundaries('pocock', 0.05, [0.5, 0.5]), RangeError);
     assert.throws(() => boundaries('pocock', 0.05, [0, 1]), RangeError);
     assert.throws(() => boundaries('pocock', 0.05, [0.5, 1.5]), RangeError);

@@ -143,6 +143,8 @@ describe('moderate()', () => {
       df: 7,
       outlier: false,
     });
+    // A prior worth no degrees of freedom is no prior, whatever its variance.
+    assert.ok(Number.isNaN(moderate(Number.NaN, 0, { variance: 0.0004, df: 0 }).variance));
     const none = moderate(Number.NaN, 0, { variance: Number.NaN, df: 0 });
     assert.ok(Number.isNaN(none.variance));
     assert.equal(none.df, 0);

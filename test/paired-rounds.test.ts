@@ -53,7 +53,7 @@ describe('pairedSummary()', () => {
     const single = pairedSummary(rounds([0.1]));
     assert.ok(Number.isNaN(single.variance));
     assert.equal(single.df, 0);
-    assert.throws(() => pairedSummary([]));
+    assert.throws(() => pairedSummary([]), /pairedSummary needs at least one round/);
   });
 
   it('gives each side’s geometric mean', () => {
@@ -76,6 +76,12 @@ describe('pairRound()', () => {
       [okCell('map', 10, 110), { ...okCell('dict', 10, 0), median_ns: 0 }, okCell('naive', 10, 9)],
       1,
     );
+    // A cell that did not end ok is not paired, whatever numbers it carries.
+    base.cells.push({
+      ...okCell('lost', 10, 100),
+      status: 'failed',
+    } as unknown as (typeof base.cells)[number]);
+    head.cells.push(okCell('lost', 10, 100));
     const pairs = pairRound(base, head, 3);
     assert.deepEqual([...pairs.keys()], ['fixture/map/tinybench/10']);
     assert.deepEqual(pairs.get('fixture/map/tinybench/10'), {

@@ -61,6 +61,40 @@ describe('evaluateLook()', () => {
     assert.deepEqual(evaluateLook(first.cells, SETTINGS).cells[0]?.looks, [0.5]);
   });
 
+  it('gives R’s t, interval and verdict for one cell at its first look (no prior)', () => {
+    // Rounds 0.12, 0.12, 0.08, 0.08, 0.10, 0.10: both order groups have mean 0.1 and squares 0.0008,
+    // so the variance is 0.0016 / 4 df and se = sqrt(0.0004 / 6). In R: z = -qnorm(2 *
+    // pnorm(qnorm(0.0125) / sqrt(0.5))) = 2.962588 (O'Brien-Fleming, one look at half the rounds),
+    // critical t = qt(pnorm(-z), 4, lower.tail = FALSE) = 6.405831, half-width 0.05230339.
+    const { cells, prior } = evaluateLook([tracked('a', six(0.1, 0.02))], SETTINGS);
+    const cell = result(cells[0] as TrackedCell);
+    const close = (actual: number, expected: number, what: string) =>
+      assert.ok(Math.abs(actual / expected - 1) < 1e-6, `${what}: ${actual} against ${expected}`);
+    close(cell.t, 12.2474487139159, 't');
+    assert.equal(cell.df, 4);
+    close(cell.ratio, Math.exp(0.1), 'ratio');
+    close(cell.ci_low, 1.04885239884676, 'ci_low');
+    close(cell.ci_high, 1.16451348111816, 'ci_high');
+    close(cell.base_ns, 100, 'base_ns');
+    close(cell.head_ns, 100 * Math.exp(0.1), 'head_ns');
+    assert.deepEqual(
+      [cell.verdict, cell.basis, cell.blocking, cell.outlier, cell.look, cell.rounds],
+      ['regressed', 'significant', false, false, 1, 6],
+    );
+    assert.deepEqual(cell, { ...cell, suite: 's', variant: 'a', runner: 'tinybench', n: 10 });
+    assert.deepEqual(prior, { sd_pct: null, df: 0, cells: 1 });
+    // The same cell, just short of the level: with |t| below 6.405831 it is not significant, and its
+    // interval (half-width 6.405831 se) reaches beyond +5%, so it stays open.
+    const justBelow = 6.4 * Math.sqrt(0.0004 / 6);
+    const weak = result(evaluateLook([tracked('a', six(justBelow, 0.02))], SETTINGS).cells[0] as TrackedCell);
+    assert.deepEqual([weak.verdict, weak.basis], ['undecided', 'open']);
+    const justAbove = 6.41 * Math.sqrt(0.0004 / 6);
+    const strong = result(
+      evaluateLook([tracked('a', six(justAbove, 0.02))], SETTINGS).cells[0] as TrackedCell,
+    );
+    assert.deepEqual([strong.verdict, strong.basis], ['regressed', 'significant']);
+  });
+
   it('flags a doubling as a blocking regression at the first look, and a halving as an improvement', () => {
     const { cells } = evaluateLook(
       [tracked('slow', six(Math.log(2.1), 0.02)), tracked('fast', six(-Math.log(2), 0.02))],
