@@ -44,6 +44,17 @@ export async function allowedCpus(): Promise<number[] | null> {
   }
 }
 
+/** Whether taskset can start a process on `cpu` here (a container may list CPUs it may not set); null when it can, else why not. */
+export async function pinRefusal(cpu: number): Promise<string | null> {
+  try {
+    await run('taskset', ['-c', String(cpu), 'true']);
+    return null;
+  } catch (error) {
+    const text = (error as { stderr?: string }).stderr?.trim() || String(error);
+    return text.split('\n')[0] as string;
+  }
+}
+
 /** The parser of `--pin`. */
 export function pinRequest(text: string): PinRequest {
   if (text === 'auto' || text === 'off') return text;
@@ -55,11 +66,13 @@ export function pinRequest(text: string): PinRequest {
 
 /**
  * Where to run the rounds. The last allowed CPU by default: the first is the one Linux tends to give
- * interrupts and other processes. A CPU that this process may not use is bad input.
+ * interrupts and other processes. A CPU that this process may not use, or that taskset cannot set,
+ * is bad input when asked for by number; with `auto` the runs are then not pinned, and the note says why.
  */
 export async function choosePinning(
   request: PinRequest,
   probe: () => Promise<number[] | null> = allowedCpus,
+  refusal: (cpu: number) => Promise<string | null> = pinRefusal,
 ): Promise<Pinning> {
   if (request === 'off') return { prefix: [], cpu: null, note: 'not pinned (--pin off)' };
   const cpus = await probe();
@@ -70,6 +83,11 @@ export async function choosePinning(
   const cpu = request === 'auto' ? (cpus.at(-1) as number) : request;
   if (!cpus.includes(cpu))
     throw new UsageError(`--pin ${cpu}: this process may run only on CPUs ${cpus.join(', ')}`);
+  const refused = await refusal(cpu);
+  if (refused !== null) {
+    if (request !== 'auto') throw new UsageError(`--pin ${cpu}: taskset refused: ${refused}`);
+    return { prefix: [], cpu: null, note: `not pinned: taskset refused CPU ${cpu} (${refused})` };
+  }
   return {
     prefix: ['taskset', '-c', String(cpu)],
     cpu,
