@@ -149,9 +149,9 @@ export function boundaries(
 /**
  * The critical |t| of a look whose z boundary is `z` when the variance is estimated with `df`
  * degrees of freedom: the t quantile of the same two-sided nominal level (Jennison and Turnbull
- * 2000, section 11.3: close to exact error rates even with few degrees of freedom).
+ * 2000, section 11.3: close to exact error rates even with few degrees of freedom). An infinite z
+ * (a look that spends nothing) has level 0, whose t quantile is infinite too.
  */
 export function studentBoundary(z: number, df: number): number {
-  if (!Number.isFinite(z)) return Number.POSITIVE_INFINITY;
   return studentQuantileTwoSided(2 * normalCdf(-z), df);
 }

@@ -9,6 +9,9 @@
  * pinned values first.
  */
 
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 /** Each module mutated, with the test files whose failure kills its mutants. */
 export const TARGETS = {
   'checks/group-sequential.ts': ['test/group-sequential.test.ts'],
@@ -39,7 +42,8 @@ export default {
   timeoutMS: 30_000,
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: `results/mutation/${name}.json` },
-  tempDirName: '.stryker-tmp',
+  // Outside the checkout: a sandbox inside it would be a nested project to biome and tsc.
+  tempDirName: join(tmpdir(), 'memobench-stryker', name),
   cleanTempDir: true,
   thresholds: { high: 95, low: 90, break: 90 },
 };

@@ -81,7 +81,10 @@ describe('boundaries()', () => {
     const late = boundaries('obrien-fleming', 1e-300, [0.01, 0.02, 1]);
     assert.deepEqual(late.slice(0, 2), [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]);
     assert.ok(Number.isFinite(late[2]));
-    assert.throws(() => boundaries('pocock', 0.05, [0.5, 0.5]), RangeError);
+    assert.throws(
+      () => boundaries('pocock', 0.05, [0.5, 0.5]),
+      /^RangeError: information fractions must rise within \(0, 1\]: 0.5, 0.5$/,
+    );
     assert.throws(() => boundaries('pocock', 0.05, [0, 1]), RangeError);
     assert.throws(() => boundaries('pocock', 0.05, [0.5, 1.5]), RangeError);
     assert.ok(GRID_POINTS % 2 === 1, 'Simpson needs an odd number of points');
@@ -90,6 +93,8 @@ describe('boundaries()', () => {
   it('returns the same boundaries for the same question (cached)', () => {
     const first = boundaries('pocock', 0.01, [0.5, 1]);
     assert.equal(boundaries('pocock', 0.01, [0.5, 1]), first);
+    // Another question whose fractions read alike without their separator is not the same one.
+    assert.equal(boundaries('pocock', 0.01, [0.51]).length, 1);
   });
 });
 
