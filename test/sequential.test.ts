@@ -145,6 +145,14 @@ describe('evaluateLook()', () => {
     assert.ok(flat.ci_low > 1 / 1.05 && flat.ci_high < 1.05);
   });
 
+  it('calls no change only when the whole interval lies inside ±threshold', () => {
+    // diff -0.04, critical t 6.405831 x se 0.008165: t = -4.9 is not significant, and the interval
+    // (-0.092 to +0.012) reaches below -4.9% (log 1/1.05): open, although its upper end is inside.
+    const cell = result(evaluateLook([tracked('a', six(-0.04, 0.02))], SETTINGS).cells[0] as TrackedCell);
+    assert.deepEqual([cell.verdict, cell.basis], ['undecided', 'open']);
+    assert.ok(cell.ci_high < 1.05 && cell.ci_low < 1 / 1.05);
+  });
+
   it('leaves a noisy cell open before the cap and undecided at it, never passed', () => {
     const noisy = six(0.05, 0.2);
     const open = evaluateLook([tracked('a', noisy)], SETTINGS);
@@ -193,6 +201,8 @@ describe('evaluateLook()', () => {
     const earlier = tracked('first', six(0.5, 0.001));
     earlier.result = { ...(evaluateLook([earlier], settings).cells[0]?.result as PairedCell) };
     earlier.looks = [0.5];
+    // Two more rounds after its decision (its ladder ran for another cell): not looked at again.
+    earlier.rounds = tracked('first', [...six(0.5, 0.001), 0.5, 0.5]).rounds;
     const { cells } = evaluateLook(
       [earlier, tracked('between', six(between, a)), tracked('none', six(0, 0.01))],
       settings,
@@ -214,6 +224,22 @@ describe('evaluateLook()', () => {
   });
 });
 
+describe('anyOpen()', () => {
+  it('is true while any cell is open or not yet looked at, false when all are decided', () => {
+    const decided = evaluateLook([tracked('c', six(Math.log(2), 0.01))], SETTINGS).cells[0] as TrackedCell;
+    const open = evaluateLook([tracked('a', six(0.05, 0.2))], SETTINGS).cells[0] as TrackedCell;
+    assert.equal(anyOpen([decided, open]), true);
+    assert.equal(anyOpen([decided, tracked('new', [])]), true);
+    assert.equal(anyOpen([decided]), false);
+  });
+
+  it('looks at the other cells when one has no rounds yet', () => {
+    const { cells } = evaluateLook([tracked('empty', []), tracked('c', six(Math.log(2), 0.01))], SETTINGS);
+    assert.equal(cells[0]?.result, null);
+    assert.equal(cells[1]?.result?.verdict, 'regressed');
+  });
+});
+
 describe('closeOpen()', () => {
   it('makes open cells undecided at the cap and gives cells never looked at a summary without a test', () => {
     const open = evaluateLook([tracked('a', six(0.05, 0.2))], SETTINGS).cells[0] as TrackedCell;
@@ -225,6 +251,11 @@ describe('closeOpen()', () => {
     assert.ok(Math.abs((b?.result?.ratio ?? 0) - 1.5) < 1e-9);
     assert.ok(Number.isNaN(b?.result?.ci_low));
     assert.equal(c, decided);
+    // An open cell keeps its last look's test; a cell never looked at has no test and no flags.
+    assert.equal(a?.result?.ci_low, open.result?.ci_low);
+    assert.ok(Number.isFinite(a?.result?.ci_low));
+    assert.ok(Math.abs((b?.result?.head_ns ?? 0) - 150) < 1e-9);
+    assert.deepEqual([b?.result?.outlier, b?.result?.blocking, b?.result?.df], [false, false, 0]);
     const empty = closeOpen([tracked('d', [])])[0]?.result;
     assert.ok(Number.isNaN(empty?.base_ns) && Number.isNaN(empty?.ratio));
   });
