@@ -105,7 +105,8 @@ export function logSummary(a: readonly number[], b: readonly number[]): LogSumma
   const df = ta.kept + tb.kept - 2;
   // Both runs usually have the same count; with different counts the larger factor is the safe one.
   const factor = Math.max(ta.factor, tb.factor);
-  const variance = df > 0 ? (factor * (ta.squares + tb.squares)) / df : Number.NaN;
+  // One process a side: no squares and no degrees of freedom, and 0 / 0 is the NaN that says so.
+  const variance = (factor * (ta.squares + tb.squares)) / df;
   return { diff: tb.mean - ta.mean, variance, df, keptA: ta.kept, keptB: tb.kept };
 }
 
@@ -122,13 +123,40 @@ export interface ModeratedTest {
   ciHigh: number;
 }
 
+/** A cell's variance moderated by the prior, with the degrees of freedom it is worth. */
+export interface ModeratedVariance {
+  /** (d0 s0^2 + d s^2) / (d0 + d), log units squared; NaN when neither the cell nor a prior has any. */
+  variance: number;
+  /** d0 + d (0: nothing to test with). */
+  df: number;
+  /** True when the cell's own variance was an outlier under the prior and was used alone. */
+  outlier: boolean;
+}
+
+/**
+ * A cell's own variance (`df` degrees of freedom; floored at VARIANCE_FLOOR) moderated by the prior:
+ * the weighted mean of both, unless the cell is an outlier under the prior (OUTLIER_P). A cell
+ * without degrees of freedom of its own takes the prior's variance alone.
+ */
+export function moderate(variance: number, df: number, prior: VariancePrior): ModeratedVariance {
+  if (!(df > 0)) {
+    return prior.df > 0
+      ? { variance: prior.variance, df: prior.df, outlier: false }
+      : { variance: Number.NaN, df: 0, outlier: false };
+  }
+  const own = Math.max(variance, VARIANCE_FLOOR);
+  const outlier = prior.df > 0 && fUpperTail(own / prior.variance, df, prior.df) < OUTLIER_P;
+  const priorDf = outlier ? 0 : prior.df;
+  return {
+    variance: priorDf > 0 ? (priorDf * prior.variance + df * own) / (priorDf + df) : own,
+    df: priorDf + df,
+    outlier,
+  };
+}
+
 /** The moderated t-test of one cell under `prior`; the interval has level 1 - alpha (not adjusted). */
 export function moderatedTest(cell: LogSummary, prior: VariancePrior, alpha: number): ModeratedTest {
-  const own = Math.max(cell.variance, VARIANCE_FLOOR);
-  const outlier = prior.df > 0 && fUpperTail(own / prior.variance, cell.df, prior.df) < OUTLIER_P;
-  const priorDf = outlier ? 0 : prior.df;
-  const variance = priorDf > 0 ? (priorDf * prior.variance + cell.df * own) / (priorDf + cell.df) : own;
-  const df = priorDf + cell.df;
+  const { variance, df, outlier } = moderate(cell.variance, cell.df, prior);
   const se = Math.sqrt(variance * (1 / cell.keptA + 1 / cell.keptB));
   const t = cell.diff / se;
   const half = studentQuantileTwoSided(alpha, df) * se;

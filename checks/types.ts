@@ -3,7 +3,16 @@
  * and what each verdict means. lib/types.ts describes a run; this file describes a comparison of two.
  */
 
-import type { Correction, TimeChoice, TimeMode } from '../lib/types.ts';
+import type {
+  CellIdentity,
+  Correction,
+  PairedBasis,
+  PairedVerdict,
+  RoundOrder,
+  SpendingFunction,
+  TimeChoice,
+  TimeMode,
+} from '../lib/types.ts';
 
 /** The settings of a comparison, as given on the command line or by default. */
 export interface CompareSettings {
@@ -153,5 +162,113 @@ export interface Comparison {
   /** Things the reader must know (option differences between the runs, incomplete runs). */
   notes: string[];
   /** True when an exact field differs or a gating time verdict is `regressed`: the exit code is then 1. */
+  failed: boolean;
+}
+
+/** Which cell a tier-2 result is about. */
+export type PairedCellId = Pick<CellIdentity, 'suite' | 'variant' | 'runner' | 'n'>;
+
+/** One round of tier 2 for one cell: each side's median in that round's process, ns per call. */
+export interface PairedRound {
+  /** 1-based round number. */
+  round: number;
+  order: RoundOrder;
+  base_ns: number;
+  head_ns: number;
+}
+
+/**
+ * A cell's paired rounds on the log scale, analysed as a two-period crossover trial (AB/BA): the
+ * change is the mean of the two order groups' mean log(head / base), so that an effect of going
+ * first (or a linear drift) cancels; the variance is pooled within the groups.
+ */
+export interface PairedSummary {
+  /** Period-adjusted mean of log(head / base). */
+  diff: number;
+  /** Variance of one round's log ratio around its group's mean, log units squared; NaN without df. */
+  variance: number;
+  /** Its degrees of freedom: rounds - 2 with both orders present, else rounds - 1. */
+  df: number;
+  /** Var(diff) = variance x share: (1/n1 + 1/n2) / 4 with both orders, else 1/n. */
+  share: number;
+  rounds: number;
+  /** Geometric means over the rounds, ns per call. */
+  base_ns: number;
+  head_ns: number;
+}
+
+/** The settings of tier 2's sequential test (checks/sequential.ts holds the defaults and why). */
+export interface SequentialSettings {
+  /** Family-wise error rate over all cells (Holm), two-sided; also each cell's interval level. */
+  alpha: number;
+  /** Smaller changes are "no change" even when significant, percent. */
+  threshold_pct: number;
+  /** A regression whose repeated confidence interval lies above this makes the gate fail (exit 1), percent. */
+  block_pct: number;
+  /** Most rounds per side: the sequential test's last look. */
+  max_rounds: number;
+  spending: SpendingFunction;
+}
+
+/** Tier 2's result for one cell. */
+export interface PairedCell extends PairedCellId {
+  /** Paired rounds the verdict rests on. */
+  rounds: number;
+  /** Geometric mean of each side's round medians, ns per call. */
+  base_ns: number;
+  head_ns: number;
+  /** Period-adjusted head / base: above 1 is slower. */
+  ratio: number;
+  /** The repeated confidence interval of the ratio at level 1 - alpha (valid over all looks), per cell. */
+  ci_low: number;
+  ci_high: number;
+  /** Moderated t statistic and its degrees of freedom (NaN and 0 when the cell could not be tested). */
+  t: number;
+  df: number;
+  /** True when the cell's spread was an outlier under the prior and was used alone. */
+  outlier: boolean;
+  verdict: PairedVerdict;
+  basis: PairedBasis;
+  /** The look (1-based) at which the verdict was reached; the last look taken when open or at the cap. */
+  look: number;
+  /** A regression whose interval lies above +block_pct: the gate fails. */
+  blocking: boolean;
+}
+
+/** The prior of tier 2's variances, or why there is none. */
+export interface PairedPrior {
+  /** Typical standard deviation of one round's log ratio, percent; null when not estimated. */
+  sd_pct: number | null;
+  /** Degrees of freedom it is worth in each cell's test (0: each cell on its own). */
+  df: number;
+  /** Cells with a variance of their own that the prior was fitted to. */
+  cells: number;
+}
+
+/** A cell followed through tier 2's looks. */
+export interface TrackedCell {
+  id: PairedCellId;
+  rounds: PairedRound[];
+  /** Information fractions (rounds / max_rounds) of the looks it has taken. */
+  looks: number[];
+  /** Its result at the last look; a decided one (basis not `open`) no longer changes. Null before any look. */
+  result: PairedCell | null;
+}
+
+/** Tier 2's whole result: what ab --measure time writes as JSON and prints as Markdown. */
+export interface PairedReport {
+  /** The base revision as given and resolved, e.g. "origin/main (1a2b3c4d5e)". */
+  base: string;
+  head: string;
+  settings: SequentialSettings;
+  /** Rounds run per side (at most settings.max_rounds). */
+  rounds: number;
+  /** How the runs were pinned to a CPU, in a sentence. */
+  pinning: string;
+  prior: PairedPrior;
+  cells: PairedCell[];
+  /** Exact fields of round 1 compared (reported here; bench:check gates them). */
+  exact: ExactComparison;
+  /** True when a cell is a blocking regression: the exit code is then 1. */
   failed: boolean;
 }

@@ -18,6 +18,16 @@ import studentQuantile from '@stdlib/stats-base-dists-t-quantile';
  * normal limit: stdlib's t CDF returns 0.5 and its quantile NaN there.
  */
 
+/** P(Z <= z) for a standard normal Z. */
+export function standardNormalCdf(z: number): number {
+  return normalCdf(z, 0, 1);
+}
+
+/** The z with P(Z <= z) = p for a standard normal Z. */
+export function standardNormalQuantile(p: number): number {
+  return normalQuantile(p, 0, 1);
+}
+
 /** P(|Z| >= |z|) for a standard normal Z. */
 export function normalTwoSided(z: number): number {
   return Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1));

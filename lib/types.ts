@@ -652,6 +652,52 @@ export const EXPORT_FORMATS = ['github-action-benchmark', 'bencher'] as const;
 /** An export format: github-action-benchmark's `customSmallerIsBetter` input, or Bencher Metric Format. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/**
+ * What `ab --measure` compares base and head by: `time` is tier 2 of the CI gate (wall time,
+ * paired rounds, scripts/commands/ab-time.ts).
+ */
+export const AB_MEASURES = ['time'] as const;
+
+/** A measure of `ab`. */
+export type AbMeasure = (typeof AB_MEASURES)[number];
+
+/**
+ * Alpha-spending functions of the sequential test (checks/group-sequential.ts): O'Brien-Fleming
+ * type (little alpha early) or Pocock type (even).
+ */
+export const SPENDING_FUNCTIONS = ['obrien-fleming', 'pocock'] as const;
+
+/** An alpha-spending function. */
+export type SpendingFunction = (typeof SPENDING_FUNCTIONS)[number];
+
+/**
+ * Tier 2's verdict on one cell (checks/sequential.ts): `regressed` / `improved` (significant after
+ * Holm and beyond the noise threshold), `no-change` (significant but within the threshold, or its
+ * repeated confidence interval inside ±threshold), `undecided` (neither by the rounds cap: not a pass).
+ */
+export const PAIRED_VERDICTS = ['regressed', 'improved', 'no-change', 'undecided'] as const;
+
+/** Tier 2's verdict on one cell. */
+export type PairedVerdict = (typeof PAIRED_VERDICTS)[number];
+
+/**
+ * How tier 2 reached a cell's verdict: `significant` (the sequential test crossed its Holm
+ * boundary), `equivalent` (the repeated confidence interval fell inside ±threshold), `cap` (neither
+ * by the rounds cap: undecided), `open` (neither yet; more rounds to come).
+ */
+export const PAIRED_BASES = ['significant', 'equivalent', 'cap', 'open'] as const;
+
+/** How tier 2 reached a cell's verdict. */
+export type PairedBasis = (typeof PAIRED_BASES)[number];
+
+/**
+ * Which side ran first in a round of tier 2: ABBA alternates them (base, head, head, base, ...), so
+ * that a drift of the machine that is linear over a block of two rounds cancels.
+ */
+export const ROUND_ORDERS = ['base-first', 'head-first'] as const;
+
+/** Which side ran first in a round. */
+export type RoundOrder = (typeof ROUND_ORDERS)[number];
 // -------------------------------------------------------------------------------------------------
 // Problems (issue 13): a recurrence written once, from which lib/define-problem.ts derives a suite.
 // -------------------------------------------------------------------------------------------------

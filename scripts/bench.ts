@@ -7,7 +7,7 @@ import type { Profile, Results, RunOptions, Suite } from '../lib/types.ts';
 import { summarizeRun, summaryText } from '../reports/summary.ts';
 import { planLadders, selectSuites, shardLadders } from '../runners/plan.ts';
 import { parseBenchArgs, resolveOptions, whereMeasured } from './cli.ts';
-import { type CommandIo, EXIT, runMain } from './cli-kit.ts';
+import { type CommandIo, EXIT, RESULTS_ONLY, runMain } from './cli-kit.ts';
 import { createRunDir, lockRunDir } from './run-dir.ts';
 import { handleSignals } from './stop-signals.ts';
 
@@ -85,14 +85,17 @@ async function main(argv: readonly string[]): Promise<number> {
       counts: openCountsCache(),
       ...(setup.resume === undefined ? {} : { resume: setup.resume }),
     });
-    // The capacity step after the ladders: exact, so a stopped run has none rather than half.
-    if (interrupted() === undefined) {
+    const resultsOnly = process.env[RESULTS_ONLY] === '1';
+    // The capacity step after the ladders: exact, so a stopped run has none rather than half; a
+    // results-only run (one side of an A/B round) times and needs none.
+    if (interrupted() === undefined && !resultsOnly) {
       const step = await capacityStep(planned, options);
       results.capacity = step.curves;
       await runSaver(dir)(results);
-      process.stderr.write(`memobench: LRU capacity curves: ${step.text}\n`);
+      process.stderr.write(`memobench: LRU capacity curves: ${step.text}
+`);
     }
-    const written = await writeReports(dir, results);
+    const written = resultsOnly ? ['results.csv'] : await writeReports(dir, results);
     const signal = interrupted();
     if (signal !== undefined) {
       process.stderr.write(

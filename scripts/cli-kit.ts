@@ -13,6 +13,13 @@ import { messageOf, UsageError } from '../lib/errors.ts';
  */
 export const EXIT = { ok: 0, failure: 1, usage: 2, SIGINT: 130, SIGTERM: 143 } as const;
 
+/**
+ * The environment variable that `ab` sets to 1 for its rounds: bench then writes only results.json
+ * and results.csv, no charts, report or summary, which take longer than measuring a small run (13 s
+ * against 10 s for 10 ladders). An older bench ignores it and writes everything, only slower.
+ */
+export const RESULTS_ONLY = 'MEMOBENCH_RESULTS_ONLY';
+
 /** Where a command writes: stdout for results and help, stderr for errors and progress. */
 export interface CommandIo {
   stdout(text: string): void;

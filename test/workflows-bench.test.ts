@@ -14,6 +14,8 @@ interface Step {
 }
 interface Job {
   needs?: string | string[];
+  'continue-on-error'?: boolean;
+  'timeout-minutes'?: number;
   strategy?: { matrix?: Record<string, unknown[]> };
   steps: Step[];
 }
@@ -58,6 +60,43 @@ describe('.github/workflows/bench.yml', () => {
     assert.equal(upload?.if, 'always()');
     assert.match(String(upload?.with?.path), /bench-run\//);
     assert.match(String(upload?.with?.path), /report\.html/);
+  });
+});
+
+describe('.github/workflows/bench.yml, tier 2', () => {
+  it('runs ab --measure time against the pull request’s base commit, with the history to check it out', async () => {
+    const job = (await workflow('bench.yml')).jobs.tier2 as Job;
+    const checkout = job.steps.find((step) => step.uses?.startsWith('actions/checkout'));
+    assert.equal(checkout?.with?.['fetch-depth'], 0);
+    const ab = job.steps.find((step) => /npm run bench -- ab\b/.test(step.run ?? '')) as Step & {
+      env?: Record<string, string>;
+    };
+    assert.match(
+      ab.run ?? '',
+      /^npm run bench -- ab --base "\$BASE" --measure time --profile ci .*--out tier2-run$/,
+    );
+    assert.match(ab.env?.BASE ?? '', /github\.event\.pull_request\.base\.sha/);
+    assert.ok(
+      job.steps.findIndex((step) => step.run?.startsWith('npm ci')) < job.steps.indexOf(ab),
+      'installs first',
+    );
+  });
+
+  it('is advisory: only the command’s blocking exit fails it, within the 10 minutes plus setup', async () => {
+    const job = (await workflow('bench.yml')).jobs.tier2 as Job;
+    assert.notEqual(job['continue-on-error'], true, 'a blocking regression (exit 1) must fail the job');
+    assert.doesNotMatch(runs(job), /--block-pct|\|\| true/, 'the default blocking threshold, not waived');
+    assert.ok((job['timeout-minutes'] ?? 360) <= 20);
+  });
+
+  it('writes the Markdown table to the job summary and uploads the rounds, even after a failure', async () => {
+    const job = (await workflow('bench.yml')).jobs.tier2 as Job;
+    const summary = job.steps.find((step) => step.run?.includes('$GITHUB_STEP_SUMMARY'));
+    assert.equal(summary?.if, 'always()');
+    assert.match(summary?.run ?? '', /tier2-run\/ab\.md/);
+    const upload = job.steps.find((step) => step.uses?.startsWith('actions/upload-artifact'));
+    assert.equal(upload?.if, 'always()');
+    assert.match(String(upload?.with?.path), /tier2-run\//);
   });
 });
 

@@ -13,6 +13,7 @@ import { parseBenchArgs } from '../cli.ts';
 import { type CommandIo, EXIT, guard, nonEmptyPath, parse, positiveInteger, program } from '../cli-kit.ts';
 import { createRunDir } from '../run-dir.ts';
 import { addCompareOptions, loadRun, settingsFrom } from './_program.ts';
+import { abTimeCommand, wantsMeasure } from './ab-time.ts';
 import { comparisonJson, writeReport } from './compare.ts';
 
 const run = promisify(execFile);
@@ -50,15 +51,19 @@ const OWN = new Set([
 const FLAGS = new Set(['--keep-worktree', '-h', '--help']);
 
 /** Splits argv into ab's options and the bench options (values given as "--x v" or "--x=v"). */
-export function splitArgs(argv: readonly string[]): { own: string[]; bench: string[] } {
+export function splitArgs(
+  argv: readonly string[],
+  ownOptions: ReadonlySet<string> = OWN,
+  flags: ReadonlySet<string> = FLAGS,
+): { own: string[]; bench: string[] } {
   const own: string[] = [];
   const bench: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const name = arg.split('=')[0] as string;
-    const target = OWN.has(name) ? own : bench;
+    const target = ownOptions.has(name) ? own : bench;
     target.push(arg);
-    const takesValue = !arg.includes('=') && !FLAGS.has(name) && name.startsWith('--');
+    const takesValue = !arg.includes('=') && !flags.has(name) && name.startsWith('--');
     if (takesValue && i + 1 < argv.length && !(argv[i + 1] as string).startsWith('--'))
       target.push(argv[++i] as string);
   }
@@ -110,6 +115,7 @@ async function install(root: string, worktree: string, io: CommandIo): Promise<s
  * 1 regressed or an exact field differs; 2 bad input. The worktree is removed even on failure.
  */
 export async function abCommand(argv: string[], io: CommandIo): Promise<number> {
+  if (wantsMeasure(argv)) return abTimeCommand(argv, io, { splitArgs, git, install });
   return guard('memobench ab', io, async () => {
     const { own, bench } = splitArgs(argv);
     const command = addCompareOptions(
