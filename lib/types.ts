@@ -1019,3 +1019,76 @@ export interface Table<Row> {
   /** In HTML, a sort button in every header (numeric columns sort by their sort key). */
   sortable: boolean;
 }
+
+// -------------------------------------------------------------------------------------------------
+// Instructions (issue 11, tier 1): instructions per operation under valgrind, the deterministic gate.
+// -------------------------------------------------------------------------------------------------
+
+/** What `ab` compares (--measure): wall time with statistics, or instructions per operation under valgrind. */
+export const AB_MEASURES = ['time', 'instructions'] as const;
+
+/** What `ab` compares (see AB_MEASURES). */
+export type AbMeasure = (typeof AB_MEASURES)[number];
+
+/** How one cell is measured in the instruction harness, fixed before the process starts (never from a clock). */
+export interface InstructionCellPlan {
+  /** Input size. */
+  n: number;
+  /** Operations run before the first segment, so that V8 has tiered the code up: operations. */
+  warmup_ops: number;
+  /** Operations per unit of the segment pattern (K): operations. */
+  segment_ops: number;
+}
+
+/** One ladder of a harness process: a suite x variant, its cells climbed in order in one fresh module instance. */
+export interface InstructionLadderPlan {
+  /** The revision's bundle of the suite (runners/instructions/bundle.ts). */
+  bundle: string;
+  suite: string;
+  variant: string;
+  cells: InstructionCellPlan[];
+}
+
+/** What one valgrind process of the harness runs (runners/instructions/harness.ts reads it as JSON). */
+export interface InstructionHarnessPlan {
+  /** The callgrind addon (runners/instructions/addon.ts). */
+  addon: string;
+  /** This checkout's operation builder, bundled (runners/instructions/bundle.ts): the same for both revisions. */
+  operation: string;
+  /** Seed of the input generator (the bench's --seed). */
+  seed: number;
+  cache_mode: CacheMode;
+  /** The segments of every cell, in units of `segment_ops`; 0 is an empty segment (the bracket's own cost). */
+  pattern: readonly number[];
+  ladders: InstructionLadderPlan[];
+  /** Where the harness writes its manifest (HarnessManifest). */
+  manifest: string;
+  layout?: 'two-phase' | 'interleaved';
+}
+
+/** The statuses a cell can end with in the harness (it has no budget and no clock, so no over-budget or timeout). */
+export const HARNESS_STATUSES = ['ok', 'wrong-answer', ...THROWN_STATUSES, 'skipped'] as const;
+
+/** A cell's status in the harness. */
+export type HarnessStatus = (typeof HARNESS_STATUSES)[number];
+
+/** What the harness did with one cell; its segments are the next `segments.length` dumps of the callgrind output. */
+export interface HarnessCell {
+  suite: string;
+  variant: string;
+  n: number;
+  status: HarnessStatus;
+  /** Why the cell is not ok. */
+  message?: string;
+  /** How the operation used instances (decided by the counting pass, as for time). */
+  instance?: InstanceMode;
+  /** Operations of each segment, in dump order (0 for an empty segment). */
+  segments: number[];
+}
+
+/** The harness's account of a process: every cell of the plan, in plan order. */
+export interface HarnessManifest {
+  /** RUNNING_ON_VALGRIND as the addon saw it (0 outside valgrind). */
+  on_valgrind: number;
+  cells: HarnessCell[];
+}
