@@ -215,10 +215,14 @@ export const CELL_STATUSES = ['ok', ...FAILED_STATUSES, 'over-budget', 'skipped'
  */
 export type CellStatus = (typeof CELL_STATUSES)[number];
 
-/** Reasons a cell was skipped: the budget, a failed status at a smaller n, or a cache mode the suite lacks. */
-export const SKIP_REASONS = ['budget', ...FAILED_STATUSES, 'not-applicable'] as const;
+/**
+ * Reasons a cell was skipped: the budget (a smaller n was measured over it), a failed status at a
+ * smaller n, a cache mode the suite lacks, or (`predicted`, in-process runs only) a call predicted
+ * to run far past the budget, which a process without a parent to stop it must not start.
+ */
+export const SKIP_REASONS = ['budget', ...FAILED_STATUSES, 'not-applicable', 'predicted'] as const;
 
-/** Why a cell was skipped without running: what happened at a smaller n, or `not-applicable` for a cache mode the suite lacks. */
+/** Why a cell was skipped without running (see SKIP_REASONS). */
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** Cache modes (--cache), the default first. */

@@ -1,3 +1,4 @@
+import { isStackOverflow } from '../lib/errors.ts';
 import { boundedRun, smallestSufficientCapacity } from '../lib/lru.ts';
 import { rngFor } from '../lib/random.ts';
 import type {
@@ -8,7 +9,6 @@ import type {
   SuiteDefinition,
   VariantFactory,
 } from '../lib/types.ts';
-import { isStackOverflow } from '../lib/errors.ts';
 import { answerText } from './verify.ts';
 
 /** A capacity is sufficient when it keeps calls within this factor of an unbounded cache's. */

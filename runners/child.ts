@@ -12,7 +12,7 @@ import { backend } from './backends.ts';
 import { InputStore } from './inputs.ts';
 import { loadCountingCode } from './instrumented.ts';
 import { climbLadder } from './ladder.ts';
-import type { ChildMessage, ChildTask } from './protocol.ts';
+import type { ChildMessage, ChildTask, ParentMessage } from './protocol.ts';
 
 const send = (message: ChildMessage) =>
   new Promise<void>((resolve, reject) =>
@@ -26,10 +26,41 @@ process.on('disconnect', () => process.exit(0));
 process.on('SIGINT', () => undefined);
 process.on('SIGTERM', () => undefined);
 
-process.once('message', async (task: ChildTask) => {
+/**
+ * Loads what a task needs: the suite, the counting copy (first round only: later rounds count
+ * nothing) and the backend. This runs as soon as the task arrives, while another child may be
+ * measuring, so none of it may disturb a measurement: it only imports.
+ */
+async function prepare(task: ChildTask) {
+  const definition = (await import(pathToFileURL(task.suite_module).href)).default;
+  const suite: Suite = { ...definition, file: task.suite_file, path: task.suite_module };
+  return {
+    suite,
+    measure: await backend(task.runner),
+    counting:
+      task.phase === 'discover' ? await loadCountingCode(task.suite_module, task.memoize_module) : undefined,
+  };
+}
+
+/** Resolves when the parent says `go`. */
+const go = new Promise<void>((resolve) => {
+  process.on('message', (message: ParentMessage) => {
+    if (message.type === 'go') resolve();
+  });
+});
+
+process.on('message', async (message: ParentMessage) => {
+  if (message.type !== 'task') return;
+  const { task } = message;
+  // Settled either way before `go`: a failure to load is reported once the parent listens.
+  const prepared = await prepare(task).then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  await go;
   try {
-    const definition = (await import(pathToFileURL(task.suite_module).href)).default;
-    const suite: Suite = { ...definition, file: task.suite_file, path: task.suite_module };
+    if ('error' in prepared) throw prepared.error;
+    const { suite, measure, counting } = prepared.value;
     const cells = climbLadder({
       suite,
       variant: task.variant,
@@ -37,11 +68,11 @@ process.once('message', async (task: ChildTask) => {
       options: task.options,
       runner: task.runner,
       inputs: new InputStore(suite, task.options.seed),
-      measure: await backend(task.runner),
+      measure,
       phase: task.phase,
       known: task.known,
       instances: task.instances,
-      counting: await loadCountingCode(task.suite_module, task.memoize_module),
+      ...(counting === undefined ? {} : { counting }),
       onCellStart: (n) => void send({ type: 'start', n }),
       // Awaited: the parent must know the call has started before it starts (its deadline), and
       // that it has ended before anything slower (the counting pass) runs.

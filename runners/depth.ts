@@ -1,8 +1,8 @@
 import { laddersFor } from '../lib/define-suite.ts';
+import { isStackOverflow } from '../lib/errors.ts';
 import { rngFor } from '../lib/random.ts';
 import { plainTools } from '../lib/tools.ts';
 import type { Answer, ProblemSuite, StackReach, State } from '../lib/types.ts';
-import { isStackOverflow } from '../lib/errors.ts';
 
 /** Sizes past the ladder are doubled up to this one (for a problem whose top-down form never overflows). */
 export const STACK_SEARCH_MAX_N = 1 << 24;

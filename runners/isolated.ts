@@ -4,7 +4,7 @@ import { type ChildCode, SOURCE_CODE } from './child-code.ts';
 import { watchStderr } from './child-stderr.ts';
 import { DEADLINE_SLACK_MS } from './constants.ts';
 import type { Job } from './jobs.ts';
-import type { ChildMessage, ChildTask } from './protocol.ts';
+import type { ChildMessage, ChildTask, ParentMessage } from './protocol.ts';
 
 /** Node flags of a child: GC exposed for memory figures, the code's loader (tsx for sources), the asked stack size. */
 export function childExecArgv(
@@ -28,6 +28,47 @@ export function spawnChild(
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
   });
+}
+
+/** The task each child started ahead was given (assignTask), so that runIsolated does not send it twice. */
+const assigned = new WeakMap<ChildProcess, ChildTask>();
+
+/** The task of one job for a child running `code`. */
+export function taskOf(job: Job, options: RunOptions, code: ChildCode = SOURCE_CODE): ChildTask {
+  const { ladder, runner } = job;
+  return {
+    suite_module: code.suiteModule(ladder.suite.path),
+    memoize_module: code.memoizeModule,
+    suite_file: ladder.suite.file,
+    variant: ladder.variant,
+    sizes: job.sizes,
+    options,
+    runner,
+    phase: job.phase,
+    known: job.known,
+    instances: job.instances,
+  };
+}
+
+/**
+ * Gives a child started ahead its task now, so it loads the suite's code while another child
+ * measures; it measures only once runIsolated says `go`.
+ */
+export function assignTask(child: ChildProcess, task: ChildTask): void {
+  assigned.set(child, task);
+  // A child that is already gone cannot take its task; runIsolated reports it as crashed.
+  child.send({ type: 'task', task } satisfies ParentMessage, () => undefined);
+}
+
+/** Whether two tasks are the same job (a child's assigned task must be the one it is run for). */
+function sameJob(a: ChildTask, b: ChildTask): boolean {
+  return (
+    a.suite_module === b.suite_module &&
+    a.variant === b.variant &&
+    a.runner === b.runner &&
+    a.phase === b.phase &&
+    a.sizes.join() === b.sizes.join()
+  );
 }
 
 /** A small queue between the child's message events and the generator that yields cells. */
@@ -59,7 +100,7 @@ export interface IsolatedRun {
   options: RunOptions;
   /** The code the child runs (the sources, or their compiled copy); SOURCE_CODE by default. */
   code?: ChildCode;
-  /** A child started earlier with spawnChild and the same `code`; a new one by default. */
+  /** A child started earlier with spawnChild and the same `code`, maybe given this job's task already (assignTask); a new one by default. */
   child?: ChildProcess;
   /** Aborting kills the child; the unfinished cell is dropped. */
   signal?: AbortSignal;
@@ -95,20 +136,12 @@ export async function* runIsolated(run: IsolatedRun): AsyncGenerator<Cell> {
   if (child.exitCode !== null || child.signalCode !== null) {
     events.push({ type: 'exit', code: child.exitCode, signal: child.signalCode });
   }
-  const task: ChildTask = {
-    suite_module: code.suiteModule(ladder.suite.path),
-    memoize_module: code.memoizeModule,
-    suite_file: ladder.suite.file,
-    variant: ladder.variant,
-    sizes: job.sizes,
-    options,
-    runner,
-    phase: job.phase,
-    known: job.known,
-    instances: job.instances,
-  };
-  // A child that is already gone cannot take its task; its exit event reports it as crashed.
-  child.send(task, () => undefined);
+  const task = taskOf(job, options, code);
+  const given = assigned.get(child);
+  if (given === undefined) assignTask(child, task);
+  else if (!sameJob(given, task))
+    throw new Error(`a child given ${given.variant} was run for ${task.variant}`);
+  child.send({ type: 'go' } satisfies ParentMessage, () => undefined);
   const onAbort = () => events.push({ type: 'abort' });
   signal?.addEventListener('abort', onAbort, { once: true });
   if (signal?.aborted) onAbort();

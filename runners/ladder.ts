@@ -24,6 +24,7 @@ import type { InputStore } from './inputs.ts';
 import type { CountingCode } from './instrumented.ts';
 import { exposedGc, memoryOfOperation } from './memory.ts';
 import { buildOperation, type Operation, type OperationSpec } from './operation.ts';
+import { type LadderPoint, predictCallNs } from './predict.ts';
 import { answerText, checkAnswer, classifyError } from './verify.ts';
 
 /** The verified call is about to start (`start`) or has returned (`end`). */
@@ -59,7 +60,18 @@ export interface LadderContext<I> {
   onCellStart?: (n: number) => void;
   /** Awaited just before the verified call starts and just after it returns: the parent's deadline. */
   onVerify?: (event: VerifyEvent) => Promise<void> | void;
+  /**
+   * True where nothing can stop a call (in-process runs): a size whose call is predicted
+   * (runners/predict.ts) to take over PREDICTED_FACTOR x the budget is not started.
+   */
+  predictGuard?: boolean;
 }
+
+/**
+ * An in-process run does not start a call predicted to take more than this many budgets: a
+ * Fibonacci ladder would otherwise start naive F(100), which never returns.
+ */
+export const PREDICTED_FACTOR = 20;
 
 /** Why a ladder stopped climbing, carried into the skipped cells above. */
 export interface Stop {
@@ -81,6 +93,8 @@ export interface LadderState {
   pace?: CountingPace;
   /** The instance mode the last counting pass decided, for sizes whose counting pass is skipped. */
   instance?: InstanceMode;
+  /** Timed sizes so far, for the in-process guard's prediction. */
+  points?: readonly LadderPoint[];
 }
 
 /** A step's value, or the cell that ends the climb and why. */
@@ -149,6 +163,8 @@ async function climbSize<I>(context: LadderContext<I>, n: number, state: LadderS
     cell: step.end,
     state: { ...state, stop: step.stop },
   });
+  const guarded = predictStep(context, n, state);
+  if (guarded !== undefined) return ended(guarded);
   const prepared = prepareStep(context, n);
   if ('end' in prepared) return ended(prepared);
   const verified = await verifyStep(context, n, prepared.value);
@@ -172,6 +188,7 @@ async function climbSize<I>(context: LadderContext<I>, n: number, state: LadderS
   const timed = await timeStep(context, n, operation.value, verified.value);
   if ('end' in timed) return { cell: timed.end, state: { ...next, stop: timed.stop } };
   const memory = memoryStep(context, operation.value, timed.value.stats.median_ns);
+  const points = [...(next.points ?? []), { n, median_ns: timed.value.stats.median_ns }];
   return {
     cell: {
       ...identity(context, n),
@@ -186,7 +203,27 @@ async function climbSize<I>(context: LadderContext<I>, n: number, state: LadderS
       ...timed.value.gc,
       samples_ns: thin(timed.value.samples_ns, MAX_STORED_SAMPLES),
     },
-    state: next,
+    state: { ...next, points },
+  };
+}
+
+/** In-process only: the skipped cell of a size whose call is predicted to run far past the budget. */
+function predictStep<I>(
+  context: LadderContext<I>,
+  n: number,
+  state: LadderState,
+): { end: Cell; stop: Stop } | undefined {
+  if (context.predictGuard !== true) return undefined;
+  const predicted = predictCallNs(state.points ?? [], n);
+  const limitNs = PREDICTED_FACTOR * context.options.budget_ms * 1e6;
+  if (predicted === undefined || predicted <= limitNs) return undefined;
+  const message = `not run: predicted ${(predicted / 1e6).toPrecision(3)} ms per call (over ${PREDICTED_FACTOR}x the ${context.options.budget_ms} ms budget), and an in-process run cannot stop a call; --isolate process measures it under a deadline`;
+  return {
+    end: { ...identity(context, n), status: 'skipped', skip_reason: 'predicted', message },
+    stop: {
+      reason: 'predicted',
+      message: `not run in-process: n = ${n} was predicted over ${PREDICTED_FACTOR}x the budget`,
+    },
   };
 }
 
@@ -339,11 +376,15 @@ async function timeStep<I>(
     const call = (): void => {
       lastAnswer = consume(operation.timed());
     };
-    if (verified.verify_ms < NO_CALIBRATION_MS) batch = batchSize(estimateCallNs(call));
+    const short = verified.verify_ms < NO_CALIBRATION_MS;
+    if (short) batch = batchSize(estimateCallNs(call));
     exposedGc()?.();
     samplesMs = await context.measure(call, batch, {
       time_ms: options.time_ms,
-      warmup_ms: options.warmup_ms,
+      // A call of a millisecond or more has just run once, verified: that is its warm-up (its loops
+      // were compiled on the stack while it ran). Warming it up again would cost WARMUP_ITERATIONS
+      // more calls, most where calls are longest; each process's median absorbs a slow first sample.
+      warmup_ms: short ? options.warmup_ms : 0,
       min_samples: options.min_samples,
     });
   } catch (error) {

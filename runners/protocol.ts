@@ -28,6 +28,13 @@ export interface ChildTask {
 }
 
 /**
+ * What the parent sends a child: its task, as soon as it is known (a child started ahead loads the
+ * suite's code while another child measures), then `go` when the child may measure. A child
+ * measures nothing and sends nothing before `go`.
+ */
+export type ParentMessage = { type: 'task'; task: ChildTask } | { type: 'go' };
+
+/**
  * What a child sends back, in order: for each size a start, the verified call's start and end
  * (which the parent holds to the budget's deadline in the discover phase), then its cell; then done.
  * A child sends `verify-start` and waits until it is written before it starts the call.

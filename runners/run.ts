@@ -23,12 +23,12 @@ import { readEnvironment } from './environment.ts';
 import { estimateRemainingMs } from './estimate.ts';
 import { InputStore } from './inputs.ts';
 import { loadCountingCode } from './instrumented.ts';
-import { runIsolated, spawnChild } from './isolated.ts';
+import { assignTask, runIsolated, spawnChild, taskOf } from './isolated.ts';
 import { type Job, shuffleRound } from './jobs.ts';
 import { climbLadder } from './ladder.ts';
 import type { LadderPlan } from './plan.ts';
-import { createProgress, type ProgressSink } from './progress.ts';
 import { runPrior } from './precision.ts';
+import { createProgress, type ProgressSink } from './progress.ts';
 import { afterProcess, jobOf, type LadderRounds, seeCell, startRounds } from './rounds.ts';
 
 /** Everything a run needs. */
@@ -122,7 +122,8 @@ function freshResults(request: RunRequest, started: number): Results {
 }
 
 /** Runs one job and yields its cells: in a child process, or in this one. */
-type JobRunner = (job: Job, onCellStart: (n: number) => void) => AsyncGenerator<Cell>;
+/** Runs one job; `next` is the job after it in the round, when there is one (its child can load ahead). */
+type JobRunner = (job: Job, onCellStart: (n: number) => void, next?: Job) => AsyncGenerator<Cell>;
 
 /**
  * Runs the plan in rounds. Round 1 runs every ladder (suite x variant x runner) once, each in a
@@ -170,8 +171,8 @@ export async function runBench(request: RunRequest): Promise<Results> {
   const runJob: JobRunner =
     children === undefined
       ? inProcess(request)
-      : (job, onCellStart) =>
-          runIsolated({ job, options, code, child: children.take(), signal, onCellStart });
+      : (job, onCellStart, next) =>
+          runIsolated({ job, options, code, child: children.take(next), signal, onCellStart });
   const progress = request.progress === undefined ? undefined : createProgress(request.progress);
   try {
     for (let round = 1; round <= options.max_processes && !signal?.aborted; round++) {
@@ -183,9 +184,14 @@ export async function runBench(request: RunRequest): Promise<Results> {
       // How much processes of this run differ, from what the earlier rounds measured: refitted once
       // a round (a fit over every cell takes a tenth of a second), used by this round's decisions.
       const prior = runPrior(ladders.flatMap((rounds) => [...rounds.samples.values()]));
+      // A round's jobs depend only on each ladder's earlier rounds, so they are known at its start
+      // and the child started ahead can load the next one's code while the current one measures.
+      const jobs = await Promise.all(
+        active.map(async (rounds) => jobOf(rounds, round, await counts.known(rounds))),
+      );
       for (const [index, current] of active.entries()) {
         if (signal?.aborted) break;
-        const job = jobOf(current, round, await counts.known(current));
+        const job = jobs[index] as Job;
         let state = current;
         const cells: Cell[] = [];
         const onCellStart = (n: number) =>
@@ -204,7 +210,7 @@ export async function runBench(request: RunRequest): Promise<Results> {
               options,
             ),
           });
-        for await (const cell of runJob(job, onCellStart)) {
+        for await (const cell of runJob(job, onCellStart, jobs[index + 1])) {
           raw.push(cell);
           cells.push(cell);
           state = seeCell(state, cell);
@@ -241,15 +247,18 @@ function outlookOf(rounds: LadderRounds) {
 }
 
 /**
- * Children started ahead: one spare is always starting, so the next job's child has loaded its
- * code by the time the current one has measured. The last spare is killed at the end.
+ * Children started ahead: one spare is always starting, and is given the next job's task when it
+ * is known, so it has loaded that suite's code by the time the current child has measured (the
+ * imports run on the other core). The last spare is killed at the end.
  */
 function spareChildren(options: RunOptions, code: ChildCode) {
   let spare = spawnChild(options, code);
   return {
-    take(): ChildProcess {
+    /** The child for the job about to run; `next`, the job after it, goes to the new spare. */
+    take(next: Job | undefined): ChildProcess {
       const child = spare;
       spare = spawnChild(options, code);
+      if (next !== undefined) assignTask(spare, taskOf(next, options, code));
       return child;
     },
     dispose() {
@@ -324,6 +333,7 @@ function inProcess(request: RunRequest): JobRunner {
       instances: job.instances,
       counting: await loadCountingCode(suite.path, SOURCE_CODE.memoizeModule),
       onCellStart,
+      predictGuard: true,
     });
   };
 }

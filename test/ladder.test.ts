@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { isOk } from '../lib/cells.ts';
 import { memoize } from '../lib/memoize.ts';
 import type { Answer, Cell, Measure, Tools, VariantFactory } from '../lib/types.ts';
-import type { CountingCode } from '../runners/instrumented.ts';
 import { InputStore } from '../runners/inputs.ts';
+import type { CountingCode } from '../runners/instrumented.ts';
 import { climbLadder, type LadderContext } from '../runners/ladder.ts';
 import { expectOk, fakeClock, fakeMeasure, field, fixtureSuite, TEST_OPTIONS } from './helpers.ts';
 
@@ -102,6 +102,36 @@ describe('climbLadder()', () => {
     );
     assert.ok(Math.abs(Number(field(cells[4], 'verify_ms')) - 25) < 1e-9);
     assert.match(cells[8]?.message ?? '', /51\.8 ms at n = 60, over the 50 ms budget/);
+  });
+
+  it('in-process (predictGuard), does not start a call predicted far past the budget, and says it was predicted', async () => {
+    // Sample times of 1 ms, 100 ms... per cell (x100 per size): the power law through n = 1 and 2
+    // predicts far more than 20 budgets at n = 4, so that call is never started.
+    let started = 0;
+    const counted = () => (n: number) => {
+      started = Math.max(started, n);
+      return n;
+    };
+    const suite = fixtureSuite({ naive: counted }, [1, 2, 3, 4, 5]);
+    const cells = await climb(suite, 'naive', {
+      measure: fakeMeasure((cell) => 100 ** (cell - 1), 3),
+      predictGuard: true,
+    });
+    assert.deepEqual(
+      cells.map((cell) => [cell.n, cell.status, field(cell, 'skip_reason')]),
+      [
+        [1, 'ok', undefined],
+        [2, 'ok', undefined],
+        [3, 'skipped', 'predicted'],
+        [4, 'skipped', 'predicted'],
+        [5, 'skipped', 'predicted'],
+      ],
+    );
+    assert.equal(started, 2);
+    assert.match(cells[2]?.message ?? '', /^not run: predicted .* an in-process run cannot stop a call/);
+    // Without the guard (a child process under the parent's deadline) nothing is predicted away.
+    const unguarded = await climb(suite, 'naive', { measure: fakeMeasure((cell) => 100 ** (cell - 1), 3) });
+    assert.ok(unguarded.every((cell) => cell.status === 'ok'));
   });
 
   it('tells the parent when the verified call starts and ends, before anything else runs', async () => {

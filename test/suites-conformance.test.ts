@@ -5,7 +5,7 @@ import { rngFor } from '../lib/random.ts';
 import { loadSuites } from '../lib/registry.ts';
 import { plainTools } from '../lib/tools.ts';
 import { type Answer, PROFILES } from '../lib/types.ts';
-import { type LadderPoint, predictCallNs } from './call-prediction.ts';
+import { type LadderPoint, predictCallNs } from '../runners/predict.ts';
 import { isStackOverflow } from '../lib/errors.ts';
 import { answerText } from '../runners/verify.ts';
 

@@ -1,8 +1,10 @@
 /**
- * Predicted time per call at a size not run yet, for the conformance test (test/suites-conformance.test.ts),
- * which checks every variant in this process and must not start a call that would take hours: the
- * runner itself never predicts (a size is over the budget only from a measured call, under a
- * deadline in a child process), but a test has no child to stop.
+ * Predicted time per call at a size not run yet, for code that runs variants in its own process and
+ * must not start a call that would take hours: in-process runs (`--isolate none`, runners/ladder.ts)
+ * and the conformance test. A run with child processes never predicts: a size is over the budget
+ * only from a measured call, under a deadline the parent enforces. A prediction only ever keeps a
+ * call from starting, and the cell then says so (skip reason `predicted`); it is never reported as
+ * a measurement.
  */
 /** A measured point of a ladder: size and median time per call. */
 export interface LadderPoint {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { predictCallNs } from './call-prediction.ts';
+import { predictCallNs } from '../runners/predict.ts';
 
 describe('predictCallNs()', () => {
   it('extrapolates a power law through the last point and one at most 2/3 its size', () => {
