@@ -1096,3 +1096,53 @@ export interface HarnessManifest {
   on_valgrind: number;
   cells: HarnessCell[];
 }
+
+/** A cell's instructions per operation, from one harness process (runners/instructions/per-op.ts). */
+export interface InstructionCell {
+  suite: string;
+  variant: string;
+  n: number;
+  status: HarnessStatus;
+  /** Why the cell is not ok. */
+  message?: string;
+  /** Instructions per operation: the median of the measured segments, the bracket's own cost subtracted. */
+  instructions_per_op?: number;
+  /** (largest - smallest) / median of the measured segments' instructions per operation, %. */
+  spread_pct?: number;
+}
+
+/** The verdicts of tier 1 per cell (checks/instructions.ts). */
+export const INSTRUCTION_VERDICTS = ['regressed', 'improved', 'unchanged', 'failed', 'not compared'] as const;
+
+/** A cell's verdict in tier 1 (see INSTRUCTION_VERDICTS). */
+export type InstructionVerdict = (typeof INSTRUCTION_VERDICTS)[number];
+
+/** One row of tier 1's comparison: a cell measured on both revisions. */
+export interface InstructionRow {
+  suite: string;
+  variant: string;
+  n: number;
+  /** The base revision's instructions per operation (absent when not measured there). */
+  base?: number;
+  /** This checkout's instructions per operation. */
+  head?: number;
+  /** head / base - 1, %. */
+  change_pct?: number;
+  verdict: InstructionVerdict;
+  /** Why a cell failed or was not compared. */
+  message?: string;
+}
+
+/** The A/A self-check: cells measured twice on one revision, which must agree before any verdict. */
+export interface SelfCheck {
+  /** Cells measured ok both times. */
+  cells: number;
+  /** Cells whose two figures differ by more than `tolerance_pct`. */
+  disagreeing: { suite: string; variant: string; n: number; first: number; second: number }[];
+  /** The largest difference seen, instructions per operation. */
+  max_diff: number;
+  /** The largest difference seen, %. */
+  max_diff_pct: number;
+  /** The tolerance, %. */
+  tolerance_pct: number;
+}

@@ -12,7 +12,9 @@ const run = promisify(execFile);
 export const ADDON_SOURCE = fileURLToPath(new URL('./callgrind-addon.c', import.meta.url));
 
 /** Where built addons are kept, inside the project (npm ci empties it, and it is rebuilt in half a second). */
-export const ADDON_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/memobench/', import.meta.url));
+export const ADDON_CACHE_DIR = fileURLToPath(
+  new URL('../../node_modules/.cache/memobench/', import.meta.url),
+);
 
 /** Where valgrind's headers are looked for (Debian's `valgrind` package puts them in /usr/include/valgrind). */
 const VALGRIND_INCLUDE = ['/usr/include', '/usr/local/include'];

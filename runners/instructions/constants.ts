@@ -61,3 +61,14 @@ export const SEGMENT_MAX_OPS = 1_000;
 export const SEGMENT_PATTERN = [1, 0, 1, 0, 1, 1] as const;
 /** The estimate of a cell missing from the committed table, instructions per operation. */
 export const DEFAULT_ESTIMATE = 20_000;
+/**
+ * Instructions per nanosecond, to turn the committed baseline's median times (baselines/ci.json)
+ * into the plan's estimates: the median of instructions per native ns over the ci profile in the
+ * research (p10 8.3, p90 44.1). Only the warm-up and segment sizes depend on it, never a verdict.
+ */
+export const INSTRUCTIONS_PER_NS = 17;
+/**
+ * Ladders of the A/A self-check spread over the plan (and as many of the confirmed ones): each is
+ * measured twice on head in the confirmation layout, about 10 s of CPU per process.
+ */
+export const SELF_CHECK_LADDERS = 4;

@@ -157,7 +157,11 @@ function ladder(index: number, spec: InstructionLadderPlan): void {
       }
       const spec0 = { mode: plan.cache_mode, suite, factory, input, n, seed: plan.seed };
       cell.instance = instanceMode(operations, spec0, counting, spec.variant, reference);
-      const operation = operations.buildOperation({ ...spec0, instance: cell.instance, tools: side.plainTools });
+      const operation = operations.buildOperation({
+        ...spec0,
+        instance: cell.instance,
+        tools: side.plainTools,
+      });
       if (plan.cache_mode !== 'cold' && answerText(operation.timed()) !== reference) {
         cell.status = 'wrong-answer';
         cell.message = `expected ${reference} (reference) in ${plan.cache_mode} mode`;

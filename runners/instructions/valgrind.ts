@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { UsageError } from '../../lib/errors.ts';
 import type { HarnessManifest, InstructionHarnessPlan } from '../../lib/types.ts';
 import { partInstructions } from './callgrind-output.ts';
@@ -83,7 +84,9 @@ export async function runHarness(
     throw new UsageError(valgrindMissing());
   }
   if (code !== 0) {
-    throw new Error(`the instruction harness failed (exit ${code}): ${stderr.trim().split('\n').slice(-8).join(' | ')}`);
+    throw new Error(
+      `the instruction harness failed (exit ${code}): ${stderr.trim().split('\n').slice(-8).join(' | ')}`,
+    );
   }
   const manifest = JSON.parse(await readFile(full.manifest, 'utf8')) as HarnessManifest;
   if (manifest.on_valgrind === 0) throw new Error('the harness did not run under valgrind');
@@ -101,4 +104,14 @@ export function childCpuSeconds(times: string): number {
 /** The one line said when valgrind is not installed. */
 export function valgrindMissing(): string {
   return 'instructions need valgrind, which is not installed here (Debian/Ubuntu: sudo apt-get install valgrind; or bash scripts/install-valgrind.sh)';
+}
+
+/** valgrind's version (`valgrind-3.19.0`); a UsageError of one line when it is not installed. */
+export async function valgrindVersion(): Promise<string> {
+  try {
+    const { stdout } = await promisify(execFile)('valgrind', ['--version']);
+    return stdout.trim();
+  } catch {
+    throw new UsageError(valgrindMissing());
+  }
 }
