@@ -131,7 +131,7 @@ export async function abInstructionsCommand(argv: string[], io: CommandIo): Prom
       .addOption(new Option('--cache <mode>', 'cache mode').choices(CACHE_MODES).default('cold'))
       .option(
         '--threshold-pct <pct>',
-        `a change of at least this much is a verdict (default ${DEFAULT_THRESHOLD_PCT})`,
+        'a change of at least this much, in percent, is a verdict',
         positiveNumber('--threshold-pct'),
         DEFAULT_THRESHOLD_PCT,
       )
