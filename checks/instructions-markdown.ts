@@ -1,8 +1,7 @@
 /** Tier 1's result as Markdown: the verdict, the A/A self-check, and the table of cells. */
 import { formatInteger } from '../lib/format.ts';
 import { markdownTable } from '../lib/tables.ts';
-import type { InstructionRow, Table } from '../lib/types.ts';
-import type { GateResult } from '../runners/instructions/gate.ts';
+import type { InstructionGateResult, InstructionRow, Table } from '../lib/types.ts';
 import { type InstructionOutcome, instructionOutcome } from './instructions.ts';
 
 /** Instructions per operation, to one decimal (a per-op figure is a median of per-op segment figures). */
@@ -49,7 +48,7 @@ const HEADLINES: Record<InstructionOutcome, string> = {
 
 /** The whole report; `title` names the comparison. */
 export function instructionMarkdown(
-  result: GateResult,
+  result: InstructionGateResult,
   title: string,
   thresholdPct: number,
   wallSeconds: number,

@@ -2,8 +2,8 @@
  * Tier 1's verdicts (issue 11): base against head on instructions per operation, and the A/A
  * self-check that must pass before any verdict is given.
  */
+import { variantCellKey, variantKey } from '../lib/cell-key.ts';
 import type { InstructionCell, InstructionRow, SelfCheck } from '../lib/types.ts';
-import { cellKey } from '../runners/instructions/plan.ts';
 
 /** A change of at least this much, in either direction, is a verdict: %. */
 export const DEFAULT_THRESHOLD_PCT = 1;
@@ -15,9 +15,6 @@ export const DEFAULT_THRESHOLD_PCT = 1;
  * quarter of the threshold could already turn a 1% verdict.
  */
 export const SELF_CHECK_TOLERANCE_PCT = 0.25;
-
-/** The ladder of a cell: suite/variant. */
-export const ladderKey = (cell: { suite: string; variant: string }) => `${cell.suite}/${cell.variant}`;
 
 /** head / base - 1, %. */
 const changePct = (base: number, head: number) => (head / base - 1) * 100;
@@ -32,10 +29,10 @@ export function compareInstructions(
   head: readonly InstructionCell[],
   thresholdPct: number,
 ): InstructionRow[] {
-  const before = new Map(base.map((cell) => [cellKey(cell), cell]));
+  const before = new Map(base.map((cell) => [variantCellKey(cell), cell]));
   return head.map((cell) => {
     const { suite, variant, n } = cell;
-    const other = before.get(cellKey(cell));
+    const other = before.get(variantCellKey(cell));
     const row: InstructionRow = { suite, variant, n, verdict: 'not compared' };
     if (other?.instructions_per_op !== undefined) row.base = other.instructions_per_op;
     if (cell.instructions_per_op !== undefined) row.head = cell.instructions_per_op;
@@ -65,7 +62,7 @@ export function movedLadders(rows: readonly InstructionRow[], thresholdPct: numb
     (row) =>
       row.verdict === 'failed' || (row.change_pct !== undefined && Math.abs(row.change_pct) >= thresholdPct),
   );
-  return [...new Set(moved.map(ladderKey))];
+  return [...new Set(moved.map(variantKey))];
 }
 
 /**
@@ -88,7 +85,7 @@ export function selfCheck(
   second: readonly InstructionCell[],
   tolerancePct: number = SELF_CHECK_TOLERANCE_PCT,
 ): SelfCheck {
-  const again = new Map(second.map((cell) => [cellKey(cell), cell]));
+  const again = new Map(second.map((cell) => [variantCellKey(cell), cell]));
   const check: SelfCheck = {
     cells: 0,
     disagreeing: [],
@@ -97,7 +94,7 @@ export function selfCheck(
     tolerance_pct: tolerancePct,
   };
   for (const cell of first) {
-    const other = again.get(cellKey(cell));
+    const other = again.get(variantCellKey(cell));
     const a = cell.instructions_per_op;
     const b = other?.instructions_per_op;
     if (a === undefined || b === undefined || cell.status !== 'ok' || other?.status !== 'ok') continue;

@@ -1146,3 +1146,19 @@ export interface SelfCheck {
   /** The tolerance, %. */
   tolerance_pct: number;
 }
+
+/** What tier 1 found, and what it cost. */
+export interface InstructionGateResult {
+  rows: InstructionRow[];
+  self_check: SelfCheck;
+  /** The ladders measured again in the confirmation layout (suite/variant). */
+  confirmed: string[];
+  /** The ladders of the A/A self-check (suite/variant). */
+  sample: string[];
+  /** CPU time of all valgrind processes, s. */
+  cpu_s: number;
+  /** valgrind processes started. */
+  processes: number;
+  /** valgrind's version, e.g. valgrind-3.19.0 (counts compare only within one version). */
+  valgrind: string;
+}

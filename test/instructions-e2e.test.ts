@@ -9,7 +9,7 @@ import { cp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { instructionOutcome } from '../checks/instructions.ts';
-import { instructionGate } from '../runners/instructions/gate.ts';
+import { instructionGate } from '../scripts/commands/_tier1.ts';
 import { cellPlan } from '../runners/instructions/plan.ts';
 import { tempDir } from './helpers.ts';
 

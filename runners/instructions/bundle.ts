@@ -25,11 +25,14 @@ const HARNESS_ENTRY = fileURLToPath(new URL('./harness.ts', import.meta.url));
 const OPERATION_ENTRY = fileURLToPath(new URL('../operation.ts', import.meta.url));
 
 /** What a revision's suite bundle exports (its entry is generated, so a revision without them fails here). */
-const SUITE_EXPORTS = [
-  "export { default } from './suites/%s';",
-  "export { plainTools } from './lib/tools.ts';",
-  "export { memoize } from './lib/memoize.ts';",
-];
+function suiteEntry(suiteFile: string): string {
+  const from = (path: string) => JSON.stringify(`./${path}`);
+  return [
+    `export { default } from ${from(`suites/${suiteFile}`)};`,
+    `export { plainTools } from ${from('lib/tools.ts')};`,
+    `export { memoize } from ${from('lib/memoize.ts')};`,
+  ].join('\n');
+}
 
 /**
  * CommonJS for the harness's synchronous evaluation, everything bundled in (no package is loaded
@@ -104,7 +107,7 @@ export async function bundleRevision(root: string, outDir: string): Promise<stri
       await build({
         ...COMMON,
         stdin: {
-          contents: SUITE_EXPORTS.map((line) => line.replace('%s', file)).join('\n'),
+          contents: suiteEntry(file),
           resolveDir: root,
           sourcefile: `memobench-${file}`,
           loader: 'ts',

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { variantCellKey } from '../../lib/cell-key.ts';
 import type { InstructionCellPlan, Results } from '../../lib/types.ts';
 import type { LadderPlan } from '../plan.ts';
 import {
@@ -29,10 +30,6 @@ export function cellPlan(n: number, estimate: number): InstructionCellPlan {
   };
 }
 
-/** The key of a cell in the estimates: suite/variant/n. */
-export const cellKey = (cell: { suite: string; variant: string; n: number }) =>
-  `${cell.suite}/${cell.variant}/${cell.n}`;
-
 /**
  * Estimated instructions per operation of every cell with a median time in a committed results
  * file (the baseline): median ns x INSTRUCTIONS_PER_NS, rounded.
@@ -40,7 +37,8 @@ export const cellKey = (cell: { suite: string; variant: string; n: number }) =>
 export function estimatesFrom(results: Pick<Results, 'cells'>): Map<string, number> {
   const estimates = new Map<string, number>();
   for (const cell of results.cells) {
-    if (cell.status === 'ok') estimates.set(cellKey(cell), Math.round(cell.median_ns * INSTRUCTIONS_PER_NS));
+    if (cell.status === 'ok')
+      estimates.set(variantCellKey(cell), Math.round(cell.median_ns * INSTRUCTIONS_PER_NS));
   }
   return estimates;
 }
@@ -58,7 +56,7 @@ export function planInstructionLadders(
     variant,
     file: basename(suite.file).replace(/\.ts$/, '.cjs'),
     cells: sizes.map((n) =>
-      cellPlan(n, estimates.get(cellKey({ suite: suite.id, variant, n })) ?? DEFAULT_ESTIMATE),
+      cellPlan(n, estimates.get(variantCellKey({ suite: suite.id, variant, n })) ?? DEFAULT_ESTIMATE),
     ),
   }));
 }

@@ -13,7 +13,6 @@ import { DEFAULT_THRESHOLD_PCT, instructionOutcome } from '../../checks/instruct
 import { instructionMarkdown } from '../../checks/instructions-markdown.ts';
 import { loadSuites } from '../../lib/registry.ts';
 import { CACHE_MODES, type CacheMode, PROFILES, type Profile } from '../../lib/types.ts';
-import { instructionGate } from '../../runners/instructions/gate.ts';
 import { estimatesFrom, planInstructionLadders } from '../../runners/instructions/plan.ts';
 import { planLadders, selectSuites } from '../../runners/plan.ts';
 import { DEFAULT_SEED } from '../../runners/profiles.ts';
@@ -30,6 +29,7 @@ import {
   program,
 } from '../cli-kit.ts';
 import { createRunDir } from '../run-dir.ts';
+import { instructionGate } from './_tier1.ts';
 import { commitOf, git, withBaseWorktree } from './_worktree.ts';
 import { writeReport } from './compare.ts';
 

@@ -14,34 +14,18 @@
 import { join } from 'node:path';
 import {
   compareInstructions,
-  ladderKey,
   movedLadders,
   SELF_CHECK_TOLERANCE_PCT,
   sampleLadders,
   selfCheck,
 } from '../../checks/instructions.ts';
-import type { CacheMode, InstructionCell, InstructionRow, SelfCheck } from '../../lib/types.ts';
-import { callgrindAddon } from './addon.ts';
-import { bundleHarness, bundleRevision } from './bundle.ts';
-import { SELF_CHECK_LADDERS } from './constants.ts';
-import { measureSide, type PlannedLadder, processSlots } from './side.ts';
-import { valgrindVersion } from './valgrind.ts';
-
-/** What tier 1 found, and what it cost. */
-export interface GateResult {
-  rows: InstructionRow[];
-  self_check: SelfCheck;
-  /** The ladders measured again in the confirmation layout (suite/variant). */
-  confirmed: string[];
-  /** The ladders of the A/A self-check (suite/variant). */
-  sample: string[];
-  /** CPU time of all valgrind processes, s. */
-  cpu_s: number;
-  /** valgrind processes started. */
-  processes: number;
-  /** valgrind's version, e.g. valgrind-3.19.0 (counts compare only within one version). */
-  valgrind: string;
-}
+import { variantKey } from '../../lib/cell-key.ts';
+import type { CacheMode, InstructionCell, InstructionGateResult } from '../../lib/types.ts';
+import { callgrindAddon } from '../../runners/instructions/addon.ts';
+import { bundleHarness, bundleRevision } from '../../runners/instructions/bundle.ts';
+import { SELF_CHECK_LADDERS } from '../../runners/instructions/constants.ts';
+import { measureSide, type PlannedLadder, processSlots } from '../../runners/instructions/side.ts';
+import { valgrindVersion } from '../../runners/instructions/valgrind.ts';
 
 export interface GateOptions {
   /** The base revision's checkout. */
@@ -61,12 +45,12 @@ export interface GateOptions {
 
 /** Cells of `cells` whose ladder is in `keys`, replaced by their figure in `better`. */
 function replaced(cells: readonly InstructionCell[], better: readonly InstructionCell[]): InstructionCell[] {
-  const again = new Map(better.map((cell) => [`${ladderKey(cell)}/${cell.n}`, cell]));
-  return cells.map((cell) => again.get(`${ladderKey(cell)}/${cell.n}`) ?? cell);
+  const again = new Map(better.map((cell) => [`${variantKey(cell)}/${cell.n}`, cell]));
+  return cells.map((cell) => again.get(`${variantKey(cell)}/${cell.n}`) ?? cell);
 }
 
 /** Runs tier 1: screening, confirmation of what moved, A/A self-check; the verdicts are the caller's. */
-export async function instructionGate(options: GateOptions): Promise<GateResult> {
+export async function instructionGate(options: GateOptions): Promise<InstructionGateResult> {
   const { dir, ladders, progress } = options;
   // Folder names of one length on every side: the plans and paths a process sees differ in one
   // word, never in size.
@@ -96,11 +80,11 @@ export async function instructionGate(options: GateOptions): Promise<GateResult>
   ]);
   const screened = compareInstructions(screenBase.cells, screenHead.cells, options.threshold_pct);
   const confirmed = movedLadders(screened, options.threshold_pct);
-  const keys = ladders.map(ladderKey);
+  const keys = ladders.map(variantKey);
   const sample = [
     ...new Set([...sampleLadders(keys, SELF_CHECK_LADDERS), ...confirmed.slice(0, SELF_CHECK_LADDERS)]),
   ];
-  const pick = (chosen: readonly string[]) => ladders.filter((ladder) => chosen.includes(ladderKey(ladder)));
+  const pick = (chosen: readonly string[]) => ladders.filter((ladder) => chosen.includes(variantKey(ladder)));
   progress(
     `confirming ${confirmed.length} ladder(s) that moved by ${options.threshold_pct}% or more, and the A/A sample of ${sample.length}, a process per ladder`,
   );
@@ -118,12 +102,12 @@ export async function instructionGate(options: GateOptions): Promise<GateResult>
     replaced(screenBase.cells, confirmBase.cells),
     replaced(
       screenHead.cells,
-      confirmHead.cells.filter((cell) => confirmed.includes(ladderKey(cell))),
+      confirmHead.cells.filter((cell) => confirmed.includes(variantKey(cell))),
     ),
     options.threshold_pct,
   );
   const inSample = (cells: readonly InstructionCell[]) =>
-    cells.filter((cell) => sample.includes(ladderKey(cell)));
+    cells.filter((cell) => sample.includes(variantKey(cell)));
   const runs = [screenBase, screenHead, confirmBase, confirmHead, again];
   return {
     rows,
