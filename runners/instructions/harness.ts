@@ -15,7 +15,7 @@
  * scavenge falls inside one): CALLGRIND_ZERO_STATS, `units x segment_ops` operations,
  * CALLGRIND_DUMP_STATS. The parent reads the dumps in order (HarnessManifest says whose they are).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { compileFunction } from 'node:vm';
 import { messageOf } from '../../lib/errors.ts';
@@ -122,6 +122,14 @@ function measure({ cell, reference, run, segmentOps }: Ready): void {
 function ladder(index: number, spec: InstructionLadderPlan): void {
   const tag = `ladder ${index}: ${spec.suite}/${spec.variant}`;
   const name = `${spec.suite}.cjs`;
+  if (!existsSync(spec.bundle)) {
+    // A suite that only the other revision has: its cells are not compared.
+    for (const { n } of spec.cells) {
+      const message = 'the revision has no such suite file';
+      cells.push({ suite: spec.suite, variant: spec.variant, n, status: 'skipped', message, segments: [] });
+    }
+    return;
+  }
   const side = evaluate<SuiteBundle>(spec.bundle, name, `${tag} (measured)`);
   const counting = evaluate<SuiteBundle>(spec.bundle, name, `${tag} (counting)`);
   const operations = evaluate<typeof OperationModule>(plan.operation, 'operation.cjs', tag);
