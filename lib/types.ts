@@ -1067,7 +1067,6 @@ export interface InstructionHarnessPlan {
   ladders: InstructionLadderPlan[];
   /** Where the harness writes its manifest (HarnessManifest). */
   manifest: string;
-  layout?: 'two-phase' | 'interleaved';
 }
 
 /** The statuses a cell can end with in the harness (it has no budget and no clock, so no over-budget or timeout). */

@@ -11,7 +11,7 @@
  * function literals, as in a process of its own). Per cell, in plan order: make the input, verify
  * one answer, decide with the counting pass whether the operation shares one instance (as the time
  * path does), build the operation and a loop of its own (a new function literal per cell), then
- * warm up with `warmup_ops` operations. Then the segments, each after a minor GC (so that no
+ * warm up with `warmup_ops` operations. Once every cell is warmed up, the segments of each, each after a minor GC (so that no
  * scavenge falls inside one): CALLGRIND_ZERO_STATS, `units x segment_ops` operations,
  * CALLGRIND_DUMP_STATS. The parent reads the dumps in order (HarnessManifest says whose they are).
  */
@@ -118,7 +118,7 @@ function measure({ cell, reference, run, segmentOps }: Ready): void {
   }
 }
 
-/** Prepares (and, interleaved, measures) the cells of one ladder; a failed cell stops the ladder. */
+/** Prepares the cells of one ladder for measurement; a failed cell stops the ladder. */
 function ladder(index: number, spec: InstructionLadderPlan): void {
   const tag = `ladder ${index}: ${spec.suite}/${spec.variant}`;
   const name = `${spec.suite}.cjs`;
@@ -184,8 +184,7 @@ function ladder(index: number, spec: InstructionLadderPlan): void {
       )(operation.timed, sink) as (ops: number) => void;
       run(warmup_ops);
       const entry: Ready = { cell, reference, run, segmentOps: segment_ops, keep: operation.retain() };
-      if (plan.layout === 'interleaved') measure(entry);
-      else ready.push(entry);
+      ready.push(entry);
     } catch (error) {
       Object.assign(cell, classifyError(error));
       stopped = `failed at n = ${n}`;
@@ -211,14 +210,13 @@ function instanceMode(
   }
 }
 
-if (plan.layout === 'interleaved') callgrind.start();
+// Every cell is verified and warmed up first, uninstrumented; then instrumentation is switched on
+// once (each start flushes valgrind's translation cache) and every cell is measured in plan order.
 plan.ladders.forEach((spec, index) => {
   ladder(index, spec);
 });
-if (plan.layout !== 'interleaved') {
-  gc({ type: 'major', execution: 'sync' });
-  callgrind.start();
-  for (const entry of ready) measure(entry);
-}
+gc({ type: 'major', execution: 'sync' });
+callgrind.start();
+for (const entry of ready) measure(entry);
 const manifest: HarnessManifest = { on_valgrind: callgrind.running(), cells };
 writeFileSync(plan.manifest, JSON.stringify(manifest));

@@ -18,11 +18,11 @@ export interface HarnessFiles {
 }
 
 /**
- * How a side's ladders are split into processes:
- * - `screening`: all in one process, every cell warmed up first, then instrumentation switched on
- *   once and every cell measured (cheap; its counts depend on the whole process's history).
- * - `confirmation`: a process per ladder, instrumentation on from the start, each cell measured
- *   right after its warm-up (costs a process start per ladder; bit-identical in the research's A/A).
+ * How a side's ladders are split into processes (each warms all its cells up, then measures them):
+ * - `screening`: all in one process (cheap; a cell's state when measured depends on everything
+ *   warmed up before it, and a few cells per run move by 1-3% between runs of one revision).
+ * - `confirmation`: a process per ladder (costs a process start per ladder, about 5 s of CPU;
+ *   bit-identical in every A/A, and its figures equal the screening's where that was undisturbed).
  */
 export type SideLayout = 'screening' | 'confirmation';
 
@@ -81,7 +81,6 @@ export async function measureSide(options: {
           seed: files.seed,
           cache_mode: files.cache_mode,
           pattern: SEGMENT_PATTERN,
-          layout: layout === 'screening' ? 'two-phase' : 'interleaved',
           ladders: group.map(({ file, ...ladder }) => ({ ...ladder, bundle: join(bundles, file) })),
         },
         processDir,

@@ -4,7 +4,7 @@
  *
  * 1. Screening: every cell, one valgrind process per side, both sides at once.
  * 2. Confirmation: every ladder that moved by the threshold in the screening (either direction)
- *    is measured again on both sides, a process per ladder, each cell right after its warm-up.
+ *    is measured again on both sides, a process per ladder.
  *    These figures replace the screening's: a long screening process is not deterministic enough
  *    to give a verdict (its A/A flagged cells), a process per ladder is.
  * 3. A/A: a fixed sample of ladders spread over the plan, and the first of the confirmed ones, are

@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- ab --base <git-ref> --measure instructions`, and the tier 1 step of
  * `npm run bench:check -- --base <git-ref>`: instructions per operation of the base revision and
- * this checkout under valgrind (runners/instructions/gate.ts), with their verdicts.
+ * this checkout under valgrind (./_tier1.ts), with their verdicts.
  * Exit 0: no regression; 1: a cell regressed by the threshold or failed in head; 2: bad input, or
  * the A/A self-check says the measurement is not deterministic here.
  */
