@@ -69,6 +69,6 @@ export const DEFAULT_ESTIMATE = 20_000;
 export const INSTRUCTIONS_PER_NS = 17;
 /**
  * Ladders of the A/A self-check spread over the plan (and as many of the confirmed ones): each is
- * measured twice on head in the confirmation layout, about 10 s of CPU per process.
+ * measured twice on head in the confirmation layout, about 5 s of CPU per process.
  */
 export const SELF_CHECK_LADDERS = 4;
