@@ -125,6 +125,11 @@ export function mergeShards(sets: readonly ShardSet[], command: string): Results
     const values = ordered.flatMap((set) => (set.results as unknown as Record<string, unknown>)[key]);
     if (values.every((item) => typeof item === 'string')) lists[key] = [...new Set(values as string[])];
   }
+  // Each shard computed the capacity curves of its own suites: one per suite, in the suites' order.
+  const curves = new Map(
+    ordered.flatMap((set) => set.results.capacity ?? []).map((curve) => [curve.suite, curve]),
+  );
+  const capacity = suites.flatMap((suite) => curves.get(suite.id) ?? []);
   return {
     ...first.results,
     ...lists,
@@ -134,5 +139,6 @@ export function mergeShards(sets: readonly ShardSet[], command: string): Results
     cells,
     elapsed_ms: Math.max(...ordered.map((set) => set.results.elapsed_ms)),
     complete: true,
+    ...(capacity.length === 0 ? {} : { capacity }),
   };
 }

@@ -1,8 +1,8 @@
-import { readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { messageOf, UsageError } from './errors.ts';
-import type { Answer, Suite, SuiteDefinition } from './types.ts';
+import type { Answer, LoadedProblem, Suite, SuiteDefinition } from './types.ts';
 
 /** The folder the suites live in: one problem per file; files starting with `_` are helpers. */
 export const SUITES_DIR = fileURLToPath(new URL('../suites/', import.meta.url));
@@ -24,12 +24,7 @@ export async function loadSuites(dir: string = SUITES_DIR): Promise<Suite[]> {
   for (const file of files) {
     const path = join(dir, file);
     const shown = relative(PROJECT_ROOT, path);
-    let definition: SuiteDefinition<unknown, Answer> | undefined;
-    try {
-      definition = (await import(pathToFileURL(path).href)).default;
-    } catch (error) {
-      throw new UsageError(`${shown}: ${messageOf(error)}`);
-    }
+    const definition = (await importDefault(path, shown)) as SuiteDefinition<unknown, Answer> | undefined;
     if (definition === undefined || typeof definition !== 'object') {
       throw new UsageError(`${shown}: no suite found (the file must 'export default defineSuite({...})')`);
     }
@@ -40,4 +35,41 @@ export async function loadSuites(dir: string = SUITES_DIR): Promise<Suite[]> {
     suites.push({ ...definition, file: shown, path });
   }
   return suites;
+}
+
+/**
+ * Loads one problem file (a file that default-exports `defineProblem(...)`), as `advise` does, with
+ * the file it came from. Bad input is a one-line UsageError naming the file: it does not exist, it
+ * cannot be loaded, it exports nothing, it exports a suite (defineSuite) rather than a problem, or
+ * the problem is malformed (defineProblem's own error, which names the field).
+ */
+export async function loadProblemFile(file: string): Promise<LoadedProblem> {
+  const path = resolve(file);
+  const found = await stat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+  if (!found)
+    throw new UsageError(`${file}: no such file (give a problem file, e.g. examples/min-path-sum.ts)`);
+  const definition = (await importDefault(path, file)) as Partial<LoadedProblem> | undefined;
+  if (definition === undefined || definition === null || typeof definition !== 'object') {
+    throw new UsageError(
+      `${file}: not a problem file: no default export (the file must 'export default defineProblem({...})')`,
+    );
+  }
+  if (definition.problem === undefined || definition.derivation === undefined) {
+    throw new UsageError(
+      `${file}: not a problem file: it exports a suite (defineSuite), not defineProblem(...); run suites with npm run bench -- --suites-dir <folder>`,
+    );
+  }
+  return { ...(definition as LoadedProblem), file, path };
+}
+
+/** The default export of a module; a module that fails to load is a UsageError naming it. */
+async function importDefault(path: string, shown: string): Promise<unknown> {
+  try {
+    return (await import(pathToFileURL(path).href)).default;
+  } catch (error) {
+    throw new UsageError(`${shown}: ${messageOf(error)}`);
+  }
 }

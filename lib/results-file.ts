@@ -4,6 +4,8 @@ import { writeFileAtomic } from './atomic-write.ts';
 import { messageOf, UsageError } from './errors.ts';
 import {
   CACHE_MODES,
+  CAPACITY_STOPS,
+  type CapacityCurve,
   type Cell,
   type Equal,
   INSTANCE_MODES,
@@ -12,6 +14,7 @@ import {
   KILLED_STATUSES,
   LIBRARY_CONFIGURATIONS,
   PROFILES,
+  REFERENCE_KINDS,
   type Results,
   RUNNER_CHOICES,
   RUNNER_NAMES,
@@ -109,6 +112,45 @@ const cellSchema = z.discriminatedUnion('status', [
   }),
 ]);
 
+const capacityPointSchema = z.object({ capacity: count, calls: count, exact: z.boolean() });
+
+/** One suite's LRU capacity curve (CapacityCurve); the capacity cache reads its files with it too. */
+export const capacityCurveSchema = z.object({
+  suite: z.string(),
+  variant: z.string(),
+  factor: finite.positive(),
+  curve_limit_factor: finite.positive(),
+  max_calls: count.nullable(),
+  sizes: z.array(
+    z.object({
+      n: z.number().int().positive(),
+      states: count,
+      unbounded_calls: count,
+      smallest_sufficient: count,
+      calls_at_smallest: count,
+      below_smallest: capacityPointSchema.nullable(),
+      curve: z.array(capacityPointSchema),
+    }),
+  ),
+  stopped_by: z.enum(CAPACITY_STOPS).optional(),
+  note: z.string().optional(),
+});
+
+const adviceSchema = z.object({
+  suite: z.string(),
+  file: z.string(),
+  reference: z.enum(REFERENCE_KINDS),
+  stack_reach: z.object({
+    variant: z.string(),
+    reached_n: count.nullable(),
+    reached_depth: count.nullable(),
+    overflow_n: count.nullable(),
+    overflow_depth: count.nullable(),
+    probes: z.array(z.object({ n: count, fits: z.boolean() })),
+    note: z.string().optional(),
+  }),
+});
+
 const resultsSchema = z.object({
   schema_version: z.literal(SCHEMA_VERSION),
   tool: z.literal('memobench'),
@@ -164,6 +206,8 @@ const resultsSchema = z.object({
   elapsed_ms: finite.nonnegative(),
   complete: z.boolean(),
   finished: z.array(z.string()).default([]),
+  capacity: z.array(capacityCurveSchema).optional(),
+  advice: adviceSchema.optional(),
 });
 
 // The schema must read exactly the shape the code writes: a field on one side only, or with another
@@ -171,6 +215,7 @@ const resultsSchema = z.object({
 // not to the schema would be dropped without a word whenever a results file is read.
 true satisfies Equal<z.output<typeof cellSchema>, Cell>;
 true satisfies Equal<z.output<typeof resultsSchema>, Results>;
+true satisfies Equal<z.output<typeof capacityCurveSchema>, CapacityCurve>;
 
 /**
  * Options of a version 2 file written before rounds of processes: `repeat` fixed processes per

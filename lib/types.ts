@@ -27,6 +27,9 @@ export const LADDER_PROFILES = ['quick', 'default', 'full'] as const;
 /** Profiles a user can choose (--profile), in the order help texts list them. */
 export const PROFILES = [...LADDER_PROFILES, 'ci'] as const;
 
+/** Profiles `advise` offers: a quick look, or the figures with memory (`full` and `ci` serve other ends). */
+export const ADVISE_PROFILES = ['quick', 'default'] as const satisfies readonly (typeof PROFILES)[number][];
+
 /**
  * Profiles pick a size ladder from each suite: `quick` for smoke runs, `default` for the figures,
  * `full` for long runs, and `ci` for the regression check: small fixed sizes that every variant
@@ -596,6 +599,26 @@ export interface Results {
   complete: boolean;
   /** Ladders (suite, variant, runner) whose every process finished (precise, or at the most processes); `--resume` runs the others again. */
   finished: string[];
+  /**
+   * Exact calls against LRU capacity, one curve per suite of the run, computed after the ladders
+   * (runners/capacity-step.ts). Absent from runs made before the step, and from runs that stopped
+   * before it.
+   */
+  capacity?: CapacityCurve[];
+  /** What `advise` found about its problem besides the cells (absent from bench runs). */
+  advice?: Advice;
+}
+
+/** What `npm run bench -- advise <file>` records besides the cells and the capacity curve. */
+export interface Advice {
+  /** The problem's suite id (the one suite of the run). */
+  suite: string;
+  /** The problem file as given on the command line. */
+  file: string;
+  /** `given`: the problem has a reference; `recurrence`: none was given (Derivation.reference). */
+  reference: ReferenceKind;
+  /** How deep its top-down form got in the advise process, on the default stack (runners/depth.ts). */
+  stack_reach: StackReach;
 }
 
 /**
@@ -665,6 +688,16 @@ export interface ProblemDefinition<I, S extends State, R extends Answer> {
   /** The size ladder, ascending positive integers, used by every profile (DEFAULT_PROBLEM_SIZES when absent). */
   sizes?: readonly number[];
 }
+
+/**
+ * What a problem's answers are checked against: `given`, its own `reference`; `recurrence`, none was
+ * given, so the recurrence evaluated once more with an exact cache (the variants are then checked
+ * against each other, not against the truth).
+ */
+export const REFERENCE_KINDS = ['given', 'recurrence'] as const;
+
+/** What a problem's answers are checked against (see REFERENCE_KINDS). */
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
 /** The kind of one state argument: integers are told apart from other numbers, since only they index a table. */
 export type StateKind = 'integer' | 'number' | 'string' | 'bigint' | 'boolean';
@@ -742,7 +775,7 @@ export interface Derivation {
   /** The size that capacity was found at: the largest explored one within LRU_SEARCH_MAX_STATES states and LRU_SEARCH_MAX_DEPTH levels (lib/define-problem.ts). */
   lru_n: number | null;
   /** `given`: the problem's own reference; `recurrence`: none was given, so answers are checked against the recurrence evaluated once more, exactly (`Exploration.answer`). */
-  reference: 'given' | 'recurrence';
+  reference: ReferenceKind;
 }
 
 /** The suite derived from a problem: a suite definition like any other, plus the problem and the derivation. */
@@ -751,6 +784,9 @@ export interface ProblemSuite<I, S extends State, R extends Answer>
   problem: ProblemDefinition<I, S, R>;
   derivation: Derivation;
 }
+
+/** A problem file loaded by itself (lib/registry.ts: loadProblemFile), as `advise` runs it: a suite with its problem. */
+export type LoadedProblem = Suite & Pick<ProblemSuite<unknown, State, Answer>, 'problem' | 'derivation'>;
 
 /** Calls of a recursion whose cache is an LRU of one capacity (lib/lru.ts). */
 export interface CapacityPoint {
@@ -779,6 +815,16 @@ export interface CapacityAtSize {
   curve: CapacityPoint[];
 }
 
+/**
+ * Why a capacity curve has fewer sizes than it was asked for: the top-down recursion overflowed the
+ * stack, a size's unbounded run made more calls than the limit, the time limit passed, or the
+ * recursion failed (threw, or answered differently with another capacity).
+ */
+export const CAPACITY_STOPS = ['stack-overflow', 'call-limit', 'time-limit', 'error'] as const;
+
+/** Why a capacity curve stopped before its last size (see CAPACITY_STOPS). */
+export type CapacityStop = (typeof CAPACITY_STOPS)[number];
+
 /** Calls against LRU capacity for one suite, over sizes (runners/capacity.ts). */
 export interface CapacityCurve {
   suite: string;
@@ -788,9 +834,13 @@ export interface CapacityCurve {
   factor: number;
   /** Curve points stop at this many times the unbounded cache's calls. */
   curve_limit_factor: number;
-  /** One entry per size, ascending, up to the first size the unbounded run could not do. */
+  /** A size whose unbounded run makes more calls than this is not run, nor any larger one; null: no limit. */
+  max_calls: number | null;
+  /** One entry per size, ascending, up to the first size that could not be done. */
   sizes: CapacityAtSize[];
-  /** Why sizes are missing (a stack overflow at that n), when they are. */
+  /** Why sizes are missing, when they are. */
+  stopped_by?: CapacityStop;
+  /** The same in words, with the size it happened at. */
   note?: string;
 }
 
@@ -806,7 +856,7 @@ export interface StackReach {
   overflow_depth: number | null;
   /** Every size tried, in order, and whether its call fitted. */
   probes: { n: number; fits: boolean }[];
-  /** Why the search stopped without an overflow, or why a depth is missing. */
+  /** Why the search stopped before adjacent sizes that fit and overflow (a limit of sizes, states or time), or why a depth is missing. */
   note?: string;
 }
 
@@ -818,38 +868,53 @@ export interface MedianInterval {
 }
 
 /**
+ * The variants people reach for first, which the verdict compares with the fastest: a `Map` keyed by
+ * the state as a string, the generic memoizer, a plain object.
+ */
+export const COMMON_CACHES = ['map-string', 'closure', 'dict'] as const;
+
+/**
  * What the verdict on a problem is built from (reports/verdict.ts): measurements only, already
- * chosen by the caller, in a shape of its own so that the verdict does not depend on how cells are
- * stored. Every part is optional; a missing part gives no sentence.
+ * chosen by the caller (reports/advice.ts), in a shape of its own so that the verdict does not
+ * depend on how cells are stored. Every part is optional; a missing part gives no sentence.
  */
 export interface VerdictInput {
   /** `given`: answers were checked against the problem's reference; `recurrence`: only against each other. */
-  reference: 'given' | 'recurrence';
+  reference: ReferenceKind;
+  /** Variants (of the derived ones, not the npm memoizers) that failed, grouped by what happened. */
+  failures?: { variants: string[]; status: FailedCell['status']; n: number; message: string }[];
   /** Where a memoized variant starts to beat naive for good. */
   crossover?: {
     variant: string;
     /** Smallest measured n from which it is faster (separated intervals) at every larger n both reached; null when it is not faster at the largest. */
     n: number | null;
-    /** The largest n both reached. */
-    largest_n: number;
-    /** The deciding intervals at `n` (or at `largest_n` when `n` is null). */
+    /** The deciding intervals at `n` (or at `largest.n` when `n` is null). */
     variant_at: MedianInterval;
     naive_at: MedianInterval;
     /** The measured size just below `n`, where the intervals did not separate, with them. */
     before?: { n: number; variant: MedianInterval; naive: MedianInterval };
+    /** The largest n both were timed at: naive's median over the variant's there, and that ratio's interval from the ends of both intervals. */
+    largest: { n: number; speedup: number; low: number; high: number };
   };
-  /** The fastest variant at the largest size every compared variant reached, and the others' medians there. */
+  /** The fastest variant at the largest size the common caches (COMMON_CACHES) all reached, and how much longer they took there. */
   fastest?: {
     n: number;
     variant: string;
     median_ns: number;
-    others: { variant: string; median_ns: number }[];
+    /** Each common cache's median over the fastest's, with the interval from the ends of both intervals. */
+    others: { variant: string; ratio: number; low: number; high: number }[];
   };
-  /** Retained bytes and cache entries per variant at one size. */
-  memory?: { n: number; variants: { variant: string; retained_bytes: number; entries: number }[] };
+  /** Retained bytes and cache entries per variant, each at the largest size it has both; `note` when none has them. */
+  memory?: {
+    variants: { variant: string; n: number; retained_bytes: number; entries: number }[];
+    note?: string;
+  };
   /** How deep the top-down form got on the default stack. */
-  depth?: Pick<StackReach, 'variant' | 'reached_n' | 'reached_depth' | 'overflow_n' | 'overflow_depth'>;
-  /** The smallest sufficient LRU capacity per size. */
+  depth?: Pick<
+    StackReach,
+    'variant' | 'reached_n' | 'reached_depth' | 'overflow_n' | 'overflow_depth' | 'note'
+  >;
+  /** The smallest sufficient LRU capacity per size, exact. */
   capacity?: {
     /** Sufficient: calls at most this many times the unbounded cache's. */
     factor: number;
@@ -857,6 +922,8 @@ export interface VerdictInput {
       CapacityAtSize,
       'n' | 'states' | 'unbounded_calls' | 'smallest_sufficient' | 'calls_at_smallest' | 'below_smallest'
     >[];
+    /** Why larger sizes have no curve, when they have none. */
+    note?: string;
   };
 }
 
@@ -1022,6 +1089,61 @@ export interface Table<Row> {
   rows: readonly Row[];
   /** In HTML, a sort button in every header (numeric columns sort by their sort key). */
   sortable: boolean;
+}
+
+/** Speedup of one variant over a baseline at one n. */
+export interface SpeedupPoint {
+  suite: string;
+  variant: string;
+  /** The baseline variant the speedup is measured against. */
+  baseline: string;
+  n: number;
+  /** Baseline median / variant median (a ratio of ns per call). */
+  speedup: number;
+  /** Least ratio the two 95% intervals allow (see the module comment). */
+  speedup_low: number;
+  /** Greatest ratio the two 95% intervals allow. */
+  speedup_high: number;
+  /** True when the variant is faster with separated intervals (speedup_low > 1). */
+  faster: boolean;
+}
+
+/** How one kind of figure of run B fell against run A's 95% intervals (checks/calibration.ts). */
+export interface CoverageFigures {
+  /** Figures present in both runs (cells, or speedup points, timed in both). */
+  compared: number;
+  /** Of those, how many of run B's figures lay inside run A's 95% interval. */
+  covered: number;
+  /** covered / compared, percent (NaN when nothing was compared). */
+  coverage_pct: number;
+  /** Median half-width of run A's intervals, percent: sqrt(high / low) - 1 (the intervals are symmetric in log). */
+  median_half_width_pct: number;
+  /** Median of |B / A - 1| over the compared figures, percent: how far the figure moved between runs. */
+  median_drift_pct: number;
+  /** 90th percentile of |B / A - 1|, percent. */
+  p90_drift_pct: number;
+  /** Median of B / A: above 1 when run B was slower (times) or showed larger speedups (speedups) overall. */
+  median_ratio: number;
+}
+
+/** One row of a calibration: a set of figures (all cells, a suite's cells, speedups over a baseline). */
+export interface CoverageRow extends CoverageFigures {
+  /** What the row covers, e.g. "time per call, all suites", "speedup over naive", "fibonacci". */
+  label: string;
+}
+
+/**
+ * Do run A's intervals predict run B (two independent runs of the same code on the same machine)?
+ * Times: run B's reported median (`median_ns`) against run A's [ci_low_ns, ci_high_ns]; speedups over
+ * naive and over bottom-up: run B's speedup against run A's speedup interval (lib/speedups.ts).
+ */
+export interface Calibration {
+  /** The two results files, A (whose intervals are tested) then B. */
+  runs: [string, string];
+  time: CoverageRow;
+  speedups: CoverageRow[];
+  /** Time coverage per suite, in the order of run A's suites. */
+  time_by_suite: CoverageRow[];
 }
 
 // -------------------------------------------------------------------------------------------------

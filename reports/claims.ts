@@ -1,5 +1,6 @@
 import type { CacheMode, Cell, OkCell, Results } from '../lib/types.ts';
-import { crossovers, isTimed, speedupOf } from './crossover.ts';
+import { isTimed, speedupOf } from '../lib/speedups.ts';
+import { crossovers } from './crossover.ts';
 import { primaryCells } from './primary.ts';
 
 /**

@@ -1,7 +1,14 @@
 import { isOk } from '../lib/cells.ts';
 import { type ComplexityFit, fitComplexity } from '../lib/fit.ts';
-import { type Results, SPEEDUP_BASELINES, type SpeedupBaseline, type SuiteInfo } from '../lib/types.ts';
-import { type Crossover, crossovers, type SpeedupPoint, speedupPoints } from './crossover.ts';
+import {
+  type Results,
+  SPEEDUP_BASELINES,
+  type SpeedupBaseline,
+  type SpeedupPoint,
+  type SuiteInfo,
+} from '../lib/types.ts';
+import { speedupPoints } from '../lib/speedups.ts';
+import { type Crossover, crossovers } from './crossover.ts';
 import { primaryCells } from './primary.ts';
 import { type SuiteSummary, summarizeRun } from './summary.ts';
 import type { NumericField } from './vega.ts';

@@ -4,6 +4,7 @@ import { htmlTable } from '../lib/tables.ts';
 import type { Results, Table } from '../lib/types.ts';
 import { type AuditRow, auditRows, withoutLibraries } from './audit.ts';
 import { AUDIT_NOTES, auditTable, configurationsTable } from './audit-tables.ts';
+import { capacityTable } from './capacity-table.ts';
 import { FONT_FAMILY, type VegaLiteSpec } from './chart.ts';
 import { seedClaims } from './claims.ts';
 import { claimsSection } from './claims-text.ts';
@@ -14,6 +15,7 @@ import { METHOD_NOTES } from './markdown.ts';
 import { htmlWriter } from './section.ts';
 import { cellsTable, findingsTables } from './suite-tables.ts';
 import { headline } from './summary.ts';
+import { verdictSection } from './verdict-section.ts';
 
 /**
  * report.html: one self-contained file per run. Libraries, font, chart data and findings are all
@@ -78,6 +80,8 @@ function suiteSection(
 ): string {
   const { info } = findings;
   const cells = results.cells.filter((cell) => cell.suite === info.id);
+  const curve = results.capacity?.find((each) => each.suite === info.id);
+  const capacity = curve === undefined ? null : capacityTable(curve);
   const notes = Object.entries(info.notes).map(
     ([variant, note]) => `<li><strong>${htmlEscape(variant)}</strong>: ${htmlEscape(note)}</li>`,
   );
@@ -94,6 +98,9 @@ ${chartDiv(charts, `${info.id}.calls`, specs)}
 ${chartDiv(charts, `${info.id}.retained`, specs)}
 ${chartDiv(charts, `${info.id}.allocated`, specs)}
 ${chartDiv(charts, `${info.id}.tradeoff`, specs)}
+${chartDiv(charts, `${info.id}.capacity`, specs)}
+${capacity === null ? '' : htmlTable(capacity)}
+${curve?.note === undefined ? '' : `<p>LRU capacity: ${htmlEscape(curve.note)}.</p>`}
 <details class="cells"><summary>All ${cells.length} cells of ${htmlEscape(info.id)}</summary>
 ${htmlTable(cellsTable(cells))}
 </details>
@@ -190,8 +197,11 @@ ${STYLE}</style>
 <h1>${htmlEscape(title)}</h1>
 ${incomplete}
 <p>${results.cells.length} cells in ${results.suites.length} suites. Times are ns per call (median, with a 95% confidence interval); hover over a point for its numbers, click a table header to sort.</p>
-<nav>${audit === '' ? '' : '<a href="#audit">audit of npm memoizers</a>'}${claims === '' ? '' : '<a href="#claims">the seed’s claims</a>'}${nav}<a href="#environment">environment</a><a href="#method">method</a></nav>
+<nav><a href="#verdict">verdict</a>${audit === '' ? '' : '<a href="#audit">audit of npm memoizers</a>'}${claims === '' ? '' : '<a href="#claims">the seed’s claims</a>'}${nav}<a href="#environment">environment</a><a href="#method">method</a></nav>
 </header>
+<section id="verdict">
+${verdictSection(results, htmlWriter).join('\n')}
+</section>
 <section id="overview">
 <h2>Overview</h2>
 ${overview}

@@ -1,15 +1,17 @@
 import { markdownSafe } from '../lib/escape.ts';
 import { formatElapsed } from '../lib/format.ts';
 import { markdownTable } from '../lib/tables.ts';
-import type { Results } from '../lib/types.ts';
+import type { CapacityCurve, Results } from '../lib/types.ts';
 import { type AuditRow, auditRows, withoutLibraries } from './audit.ts';
 import { AUDIT_NOTES, auditTable, configurationsTable } from './audit-tables.ts';
+import { capacityTable } from './capacity-table.ts';
 import { seedClaims } from './claims.ts';
 import { claimsSection } from './claims-text.ts';
 import { runFindings, type SuiteFindings } from './findings.ts';
 import { markdownWriter } from './section.ts';
 import { findingsTables } from './suite-tables.ts';
 import { headline } from './summary.ts';
+import { verdictSection } from './verdict-section.ts';
 
 /**
  * summary.md: the findings of a run as Markdown, short enough for a GitHub job summary
@@ -24,14 +26,17 @@ export const METHOD_NOTES = [
   'Fitted model: y = a + c × g(n) for g in 1, log n, n, n log n, n^2, n^3, b^n (b fitted, 1.01 to 16); a and c minimise the squared relative residuals; the model is chosen by BIC on those residuals (N ln(RSS/N) + k ln N, k parameters), so a model with more parameters must explain clearly more. Fit error: RMS relative residual. Call counts are exact (from an instrumented pass), so their fit is the algorithm’s; fits of time include cache and GC effects and describe the measured range, not a proof of complexity.',
 ];
 
-/** The Markdown section of one suite. */
-export function suiteMarkdown(findings: SuiteFindings): string {
+/** The Markdown section of one suite, with its LRU capacity curve when the run has one. */
+export function suiteMarkdown(findings: SuiteFindings, curve?: CapacityCurve): string {
   const { info } = findings;
+  const capacity = curve === undefined ? null : capacityTable(curve);
   return [
     `### ${markdownSafe(info.id)}: ${markdownSafe(info.title)}`,
     `${markdownSafe(info.recurrence)}. Expected: naive ${markdownSafe(info.complexity.naive)}; memoized ${markdownSafe(info.complexity.memoized)}.`,
     markdownSafe(headline(findings.summary)),
     ...findingsTables(findings).map((table) => markdownTable(table).join('\n')),
+    ...(capacity === null ? [] : [markdownTable(capacity).join('\n')]),
+    ...(curve?.note === undefined ? [] : [markdownSafe(`LRU capacity: ${curve.note}.`)]),
   ].join('\n\n');
 }
 
@@ -54,7 +59,12 @@ export function auditMarkdown(rows: readonly AuditRow[]): string[] {
 export function summaryDocument(results: Results): string {
   const env = results.environment;
   // The suite sections compare the hand-written variants; the npm memoizers have the audit table.
-  const sections = runFindings(withoutLibraries(results)).map(suiteMarkdown);
+  const sections = runFindings(withoutLibraries(results)).map((findings) =>
+    suiteMarkdown(
+      findings,
+      results.capacity?.find((curve) => curve.suite === findings.info.id),
+    ),
+  );
   const claims = claimsSection(seedClaims(withoutLibraries(results)), markdownWriter);
   const status = results.complete
     ? ''
@@ -64,6 +74,7 @@ export function summaryDocument(results: Results): string {
     '',
     `Profile ${markdownSafe(results.options.profile)}, ${results.cells.length} cells, ${formatElapsed(results.elapsed_ms)}; Node ${markdownSafe(env.node)} on ${markdownSafe(env.cpu_model)} (${env.cpu_cores} cores), ${markdownSafe(env.date)}.${status}`,
     '',
+    ...verdictSection(results, markdownWriter).flatMap((block) => [block, '']),
     ...auditMarkdown(auditRows(results)),
     ...claims.flatMap((block) => [block, '']),
     'Speedups in **bold** are faster with separated intervals.',

@@ -1,5 +1,5 @@
 import { isOk } from '../lib/cells.ts';
-import type { Cell, OkCell, Results, SuiteInfo } from '../lib/types.ts';
+import type { Cell, OkCell, Results, SpeedupPoint, SuiteInfo } from '../lib/types.ts';
 import {
   chartSpec,
   drawnVariants,
@@ -10,7 +10,7 @@ import {
   variantColor,
   variantDomain,
 } from './chart.ts';
-import { type SpeedupPoint, speedupPoints } from './crossover.ts';
+import { speedupPoints } from '../lib/speedups.ts';
 
 /** Charts against n: a metric of the cells (time, calls, bytes) per variant, and speedups over a baseline. */
 

@@ -5,13 +5,14 @@ import { writeResults } from '../lib/results-file.ts';
 import type { Results } from '../lib/types.ts';
 import { auditRows, withoutLibraries } from './audit.ts';
 import { auditSpec } from './audit-chart.ts';
+import { capacitySpec } from './capacity-chart.ts';
 import type { VegaLiteSpec } from './chart.ts';
 import { cellsToCsv } from './csv.ts';
 import { reportHtml } from './html.ts';
 import { loadHtmlAssets } from './html-assets.ts';
 import { summaryDocument } from './markdown.ts';
 import { ALLOCATED_METRIC, RETAINED_METRIC, suiteTradeOffSpec } from './memory-charts.ts';
-import { svgToPng } from './png.ts';
+import { pngRenderer } from './png.ts';
 import { primaryCells } from './primary.ts';
 import { renderSvg } from './render.ts';
 import {
@@ -41,7 +42,8 @@ export function runSaver(dir: string): (results: Results) => Promise<void> {
 
 /**
  * The chart specs of a run, by file stem: per suite the time chart, the speedup chart (when the run
- * has naive and another variant at a common n) and the call-count chart (when cells have counts);
+ * has naive and another variant at a common n), the call-count chart (when cells have counts) and
+ * the LRU capacity chart (when the run has the suite's capacity curve);
  * then the overviews across suites, and the audit of npm memoizers when the run has library
  * variants. One series per variant (see primary.ts); the per-suite charts and overviews show the
  * hand-written variants, the audit chart the library ones.
@@ -66,6 +68,9 @@ export function chartSpecs(run: Results): Map<string, VegaLiteSpec> {
     }
     const tradeOff = suiteTradeOffSpec(suite, results);
     if (tradeOff !== null) specs.set(`${suite.id}.tradeoff`, tradeOff);
+    const curve = run.capacity?.find((each) => each.suite === suite.id);
+    const capacity = curve === undefined ? null : capacitySpec(curve, suite.title);
+    if (capacity !== null) specs.set(`${suite.id}.capacity`, capacity);
   }
   specs.set('overview.time', overviewTimeSpec(results));
   const speedup = overviewSpeedupSpec(results);
@@ -86,12 +91,21 @@ export async function writeReports(dir: string, results: Results): Promise<strin
   await writeCsv(dir, results);
   await mkdir(join(dir, 'charts'), { recursive: true });
   const specs = chartSpecs(results);
-  for (const [name, spec] of specs) {
-    const svg = await renderSvg(spec);
-    await writeFileAtomic(join(dir, 'charts', `${name}.vl.json`), `${JSON.stringify(spec, null, 1)}\n`);
-    await writeFileAtomic(join(dir, 'charts', `${name}.svg`), svg);
-    await writeFileAtomic(join(dir, 'charts', `${name}.png`), svgToPng(svg));
-    written.push(`charts/${name}.vl.json`, `charts/${name}.svg`, `charts/${name}.png`);
+  // PNGs are drawn on a worker thread while the next charts are laid out, and awaited together.
+  const renderer = pngRenderer();
+  const pngs: Promise<void>[] = [];
+  try {
+    for (const [name, spec] of specs) {
+      const svg = await renderSvg(spec);
+      await writeFileAtomic(join(dir, 'charts', `${name}.vl.json`), `${JSON.stringify(spec, null, 1)}\n`);
+      await writeFileAtomic(join(dir, 'charts', `${name}.svg`), svg);
+      pngs.push(renderer.toPng(svg).then((png) => writeFileAtomic(join(dir, 'charts', `${name}.png`), png)));
+      written.push(`charts/${name}.vl.json`, `charts/${name}.svg`, `charts/${name}.png`);
+    }
+    await Promise.all(pngs);
+  } finally {
+    await Promise.allSettled(pngs);
+    await renderer.close();
   }
   await writeFileAtomic(join(dir, 'report.html'), reportHtml(results, specs, await loadHtmlAssets()));
   await writeFileAtomic(join(dir, 'summary.md'), summaryDocument(results));

@@ -22,9 +22,10 @@ import { countStep } from './counting-step.ts';
 import { watchGc } from './gc-watch.ts';
 import type { InputStore } from './inputs.ts';
 import type { CountingCode } from './instrumented.ts';
-import { exposedGc, memoryOfOperation } from './memory.ts';
+import { memoryOfOperation } from './memory.ts';
 import { buildOperation, type Operation, type OperationSpec } from './operation.ts';
 import { type LadderPoint, predictCallNs } from './predict.ts';
+import { settleHeap } from './settle-heap.ts';
 import { answerText, checkAnswer, classifyError } from './verify.ts';
 
 /** The verified call is about to start (`start`) or has returned (`end`). */
@@ -378,7 +379,7 @@ async function timeStep<I>(
     };
     const short = verified.verify_ms < NO_CALIBRATION_MS;
     if (short) batch = batchSize(estimateCallNs(call));
-    exposedGc()?.();
+    settleHeap();
     samplesMs = await context.measure(call, batch, {
       time_ms: options.time_ms,
       // A call of a millisecond or more has just run once, verified: that is its warm-up (its loops

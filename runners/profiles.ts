@@ -29,10 +29,15 @@ export type ProfileSettings = Pick<
  * ±2% is out of reach for nearly every cell even at 8 processes, so the default target is the stats'
  * calibrated ±5% (lib/interval-constants.ts: it separates the 10% differences the findings discuss).
  *
- * quick: a first look at every suite (no memory pass: it is a third of a cell's cost); two
- * processes, a third for a ladder whose cells are not within ±10%. default: the numbers the README
- * quotes, 3 to 6 processes to ±5% (the stats' calibration allows 8; 6 keeps the worst case within
- * reach of the 15-minute target). full: long ladders and 5 to 10 processes, for a quiet machine
+ * quick: a first look at every suite within 90 s: a 20 ms budget, 5 ms of samples per cell and
+ * process (at least 3), no memory pass (a third of a cell's cost), and exactly two processes per
+ * ladder: with two, a prediction interval rests mostly on the run's prior and is about ±16% in the
+ * median cell, so a third process for a ±10% target was run for every ladder and bought little.
+ * default: the numbers the README quotes, within 15 minutes: a 100 ms budget (a ladder's cost is
+ * mostly its last sizes, near the budget, so the budget sets the run's length), 25 ms of samples per
+ * cell and process (at least 3: processes, not samples, are the unit of repetition), two memory
+ * readings, 3 to 4 processes to ±5% (a fifth was run for nearly every ladder and narrowed
+ * intervals the calibration did not need narrower). full: long ladders and 5 to 10 processes, for a quiet machine
  * and some patience. ci: small fixed sizes and a budget no variant reaches, so every
  * machine runs the same cells, in one process: the committed baseline then keeps no process
  * medians, so on a machine of the baseline's class the check gives no time verdict it cannot back
@@ -45,25 +50,25 @@ export type ProfileSettings = Pick<
  */
 export const PROFILE_SETTINGS = {
   quick: {
-    budget_ms: 50,
-    time_ms: 10,
-    warmup_ms: 3,
-    min_samples: 5,
+    budget_ms: 20,
+    time_ms: 5,
+    warmup_ms: 1,
+    min_samples: 3,
     cell_timeout_ms: 60_000,
     memory_readings: 0,
     min_processes: 2,
-    max_processes: 3,
+    max_processes: 2,
     target_half_width_pct: 10,
   },
   default: {
-    budget_ms: 500,
-    time_ms: 40,
-    warmup_ms: 10,
-    min_samples: 5,
+    budget_ms: 100,
+    time_ms: 25,
+    warmup_ms: 5,
+    min_samples: 3,
     cell_timeout_ms: 300_000,
-    memory_readings: 3,
+    memory_readings: 2,
     min_processes: MIN_PROCESSES,
-    max_processes: 6,
+    max_processes: 4,
     target_half_width_pct: TARGET_HALF_WIDTH_PCT,
   },
   full: {

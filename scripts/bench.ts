@@ -6,9 +6,10 @@ import { readResults } from '../lib/results-file.ts';
 import type { Profile, Results, RunOptions, Suite } from '../lib/types.ts';
 import { summarizeRun, summaryText } from '../reports/summary.ts';
 import { planLadders, selectSuites, shardLadders } from '../runners/plan.ts';
-import { parseBenchArgs, resolveOptions } from './cli.ts';
+import { parseBenchArgs, resolveOptions, whereMeasured } from './cli.ts';
 import { type CommandIo, EXIT, runMain } from './cli-kit.ts';
 import { createRunDir, lockRunDir } from './run-dir.ts';
+import { handleSignals } from './stop-signals.ts';
 
 function listSuites(suites: readonly Suite[], profile: Profile): string {
   return suites
@@ -25,27 +26,6 @@ interface RunSetup {
   dir: string;
   resume?: Results;
   suiteIds: string[];
-}
-
-/**
- * Ctrl-C and SIGTERM stop the run: the current child is killed, every finished cell stays in
- * the (atomically written) files, and the exit code is 128 + the signal. A second signal exits at once.
- */
-type StopSignal = 'SIGINT' | 'SIGTERM';
-
-function handleSignals(dir: string, controller: AbortController): () => StopSignal | undefined {
-  let received: StopSignal | undefined;
-  const onSignal = (signal: StopSignal) => {
-    if (received !== undefined) process.exit(EXIT[signal]);
-    received = signal;
-    process.stderr.write(
-      `\nmemobench: ${signal}: stopping; finished cells are kept in ${relative('.', dir) || dir} (finish with --resume ${relative('.', dir) || dir})\n`,
-    );
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return () => received;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -74,21 +54,18 @@ async function main(argv: readonly string[]): Promise<number> {
   const dir = setup.resume === undefined ? await createRunDir(options.profile, args.out) : setup.dir;
   // Loaded only now that the input is known to be good: the runner and the report writers (vega,
   // resvg) take seconds to load on a busy machine, which every usage error above would wait for.
-  const [{ failedCells, runBench }, { openCountsCache }, { runSaver, writeReports }] = await Promise.all([
-    import('../runners/run.ts'),
-    import('../runners/counts-cache.ts'),
-    import('../reports/write-reports.ts'),
-  ]);
+  const [{ failedCells, runBench }, { openCountsCache }, { runSaver, writeReports }, { capacityStep }] =
+    await Promise.all([
+      import('../runners/run.ts'),
+      import('../runners/counts-cache.ts'),
+      import('../reports/write-reports.ts'),
+      import('../runners/capacity-step.ts'),
+    ]);
   const release = await lockRunDir(dir);
   const controller = new AbortController();
   const interrupted = handleSignals(dir, controller);
   try {
-    const where =
-      options.isolate === 'none'
-        ? 'all in this process'
-        : options.min_processes === options.max_processes
-          ? `each in ${options.min_processes} child process${options.min_processes === 1 ? '' : 'es'}`
-          : `each in ${options.min_processes} to ${options.max_processes} child processes, to ±${options.target_half_width_pct}%`;
+    const where = whereMeasured(options);
     const what =
       setup.resume === undefined
         ? 'writing to'
@@ -96,9 +73,10 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(
       `memobench: ${plan.length} ladders (${where}), profile ${options.profile}, cache ${options.cache_mode}, runner ${options.runner}; ${what} ${relative('.', dir) || dir}\n`,
     );
+    const planned = suites.filter((suite) => plan.some((ladder) => ladder.suite === suite));
     const results = await runBench({
       options,
-      suites: suites.filter((suite) => plan.some((ladder) => ladder.suite === suite)),
+      suites: planned,
       plan,
       save: runSaver(dir),
       command: ['memobench', ...argv].join(' '),
@@ -107,6 +85,13 @@ async function main(argv: readonly string[]): Promise<number> {
       counts: openCountsCache(),
       ...(setup.resume === undefined ? {} : { resume: setup.resume }),
     });
+    // The capacity step after the ladders: exact, so a stopped run has none rather than half.
+    if (interrupted() === undefined) {
+      const step = await capacityStep(planned, options);
+      results.capacity = step.curves;
+      await runSaver(dir)(results);
+      process.stderr.write(`memobench: LRU capacity curves: ${step.text}\n`);
+    }
     const written = await writeReports(dir, results);
     const signal = interrupted();
     if (signal !== undefined) {
@@ -134,7 +119,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** Subcommands: `npm run bench -- <name> ...` runs scripts/commands/<name>.ts. */
-const COMMANDS = ['compare', 'merge', 'ab', 'export'] as const;
+const COMMANDS = ['compare', 'merge', 'ab', 'export', 'calibrate', 'advise'] as const;
 
 /** Runs a subcommand (whose own errors name it: `memobench compare: ...`) or a bench run. */
 async function dispatch(argv: readonly string[], io: CommandIo): Promise<number> {

@@ -297,3 +297,14 @@ export function resolveOptions(args: BenchArgs): RunOptions {
     shard: args.shard ?? null,
   };
 }
+
+/** Where a run's ladders are measured, as the start line of bench and advise says it. */
+export function whereMeasured(
+  options: Pick<RunOptions, 'isolate' | 'min_processes' | 'max_processes' | 'target_half_width_pct'>,
+): string {
+  if (options.isolate === 'none') return 'all in this process';
+  if (options.min_processes === options.max_processes) {
+    return `each in ${options.min_processes} child process${options.min_processes === 1 ? '' : 'es'}`;
+  }
+  return `each in ${options.min_processes} to ${options.max_processes} child processes, to ±${options.target_half_width_pct}%`;
+}

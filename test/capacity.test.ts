@@ -73,10 +73,11 @@ describe('capacityCurve()', () => {
       curve.sizes.map((size) => size.n),
       [100],
     );
-    assert.match(curve.note ?? '', /overflowed the stack at n = 50000/);
+    assert.equal(curve.stopped_by, 'stack-overflow');
+    assert.match(curve.note ?? '', /overflowed the stack at n = 50,000; larger sizes were not run/);
   });
 
-  it('refuses a recursion whose answer changes with the capacity', () => {
+  it('stops at a size whose answer changes with the capacity, and at an unknown variant', () => {
     const impure: Pick<SuiteDefinition<number, Answer>, 'id' | 'input' | 'variants'> = {
       id: 'impure',
       input: (n) => n,
@@ -90,13 +91,43 @@ describe('capacityCurve()', () => {
         },
       } as SuiteDefinition<number, Answer>['variants'],
     };
-    assert.throws(
-      () => capacityCurve(impure, [4], { seed: 1 }),
-      /capacity 0 answered \d+, unbounded 16: the recursion is not a pure function/,
+    const curve = capacityCurve(impure, [4, 8], { seed: 1 });
+    assert.deepEqual([curve.sizes.length, curve.stopped_by], [0, 'error']);
+    assert.match(
+      curve.note ?? '',
+      /^at n = 4: capacity 0 answered \d+, unbounded 16: the recursion is not a pure function of its state; larger sizes were not run$/,
     );
     assert.throws(
       () => capacityCurve(impure, [4], { seed: 1, variant: 'map' }),
       /suite 'impure' has no variant 'map'/,
     );
+  });
+
+  it('stops before a size whose unbounded run makes more calls than the limit, and at the time limit', () => {
+    // Fibonacci's closure makes 2n - 1 calls: n = 100 makes 199, over a limit of 150.
+    const capped = capacityCurve(fibonacci, [10, 50, 100, 1000], { seed: 1, max_calls: 150 });
+    assert.deepEqual(
+      capped.sizes.map((size) => size.n),
+      [10, 50],
+    );
+    assert.deepEqual([capped.stopped_by, capped.max_calls], ['call-limit', 150]);
+    assert.equal(
+      capped.note,
+      'at n = 100 an unbounded cache makes more than 150 calls; larger sizes were not run',
+    );
+    // A clock that moves 400 ms per reading: the limit of 1 s has passed before the third size.
+    let time = 0;
+    const timed = capacityCurve(fibonacci, [10, 20, 30, 40], {
+      seed: 1,
+      time_limit_ms: 1000,
+      now: () => (time += 400),
+    });
+    assert.deepEqual(
+      timed.sizes.map((size) => size.n),
+      [10, 20],
+    );
+    assert.equal(timed.stopped_by, 'time-limit');
+    assert.equal(timed.note, 'the time limit (1 s) had passed before n = 30; larger sizes were not run');
+    assert.equal(timed.max_calls, null);
   });
 });

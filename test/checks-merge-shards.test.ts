@@ -57,6 +57,27 @@ describe('mergeShards()', () => {
       merged.suites.map((suite) => suite.id),
       ['triangle'],
     );
+    assert.equal(merged.capacity, undefined, 'no shard had capacity curves');
+  });
+
+  it('keeps one capacity curve per suite from the shards that computed them', async () => {
+    const shards = await Promise.all([1, 2].map((index) => shardRun({ index, count: 2 })));
+    const curve = (note: string): NonNullable<Results['capacity']>[number] => ({
+      suite: 'triangle',
+      variant: 'closure',
+      factor: 2,
+      curve_limit_factor: 10,
+      max_calls: null,
+      sizes: [],
+      note,
+    });
+    shards[0]!.results.capacity = [curve('from shard 1')];
+    shards[1]!.results.capacity = [curve('from shard 2'), { ...curve('not in the run'), suite: 'other' }];
+    const merged = mergeShards(
+      shards.map(({ dir, results }) => ({ source: dir, results })),
+      'memobench merge',
+    );
+    assert.deepEqual(merged.capacity, [curve('from shard 2')]);
   });
 
   it('refuses missing, repeated and unsharded sets, other options and overlapping cells', async () => {

@@ -107,8 +107,8 @@ describe('parseBenchArgs()', () => {
       const options = resolveOptions(parsed(argv));
       return [options.min_processes, options.max_processes, options.target_half_width_pct];
     };
-    assert.deepEqual(range(), [3, 6, 5]);
-    assert.deepEqual(range('--profile', 'quick'), [2, 3, 10]);
+    assert.deepEqual(range(), [3, 4, 5]);
+    assert.deepEqual(range('--profile', 'quick'), [2, 2, 10]);
     assert.deepEqual(range('--profile', 'ci'), [1, 1, 5]);
     assert.deepEqual(range('--processes', '8'), [8, 8, 5], 'the most rises to the fewest');
     assert.deepEqual(range('--max-processes', '2'), [2, 2, 5], 'the fewest falls to the most');

@@ -230,6 +230,7 @@ describe('a problem file', () => {
     assert.deepEqual(
       suites.map((suite) => [suite.id, suite.file]),
       [
+        ['fibonacci-problem', 'examples/fibonacci.ts'],
         ['hofstadter-g', 'examples/hofstadter-g.ts'],
         ['min-path-sum', 'examples/min-path-sum.ts'],
       ],

@@ -40,6 +40,44 @@ describe('findStackReach()', () => {
     assert.ok(small > 0 && small < 0.5 * large, `200 KiB: n = ${small}; 800 KiB: n = ${large}`);
   });
 
+  it('stops at a size that needs more states than allowed, and at its time limit, saying so', () => {
+    // G(n) has n + 1 states: n = 1,000 needs more than 500.
+    const capped = findStackReach(hofstadterG, { seed: 1, max_states: 500 });
+    assert.deepEqual(
+      [capped.reached_n, capped.reached_depth, capped.overflow_n, capped.overflow_depth],
+      [100, 101, null, null],
+    );
+    assert.equal(capped.note, 'n = 1,000 needs more than 500 states; the search stops there');
+    assert.ok(
+      !capped.probes.some((probe) => probe.n === 1_000),
+      'a stopped probe is not a probe that fitted',
+    );
+    // A clock that moves a second per reading: the 2.5 s limit has passed before the third probe.
+    let time = 0;
+    const timed = findStackReach(hofstadterG, { seed: 1, time_limit_ms: 2_500, now: () => (time += 1_000) });
+    assert.deepEqual(
+      timed.probes.map((probe) => probe.n),
+      [5, 10],
+    );
+    assert.deepEqual([timed.reached_n, timed.reached_depth, timed.overflow_n], [10, 11, null]);
+    assert.equal(timed.note, 'the search stopped at its time limit (2.5 s) before n = 20');
+  });
+
+  it('names the size at which the top-down call threw', () => {
+    const faulty = defineProblem({
+      id: 'faulty-deep',
+      title: 'Throws at 50',
+      input: (n) => n,
+      start: (n) => [n],
+      recurrence: (_, self, k): number => {
+        if (k === 50) throw new Error('fifty');
+        return k === 0 ? 0 : self(k - 1) + 1;
+      },
+      sizes: [10, 100],
+    });
+    assert.throws(() => findStackReach(faulty, { seed: 1 }), /^Error: closure threw at n = 100: fifty$/);
+  });
+
   it('says so when nothing overflows up to its largest size', () => {
     const flat = defineProblem({
       id: 'flat',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { FONT_FILE, PNG_SCALE, type Raster, rasterizeSvg, svgToPng } from '../reports/png.ts';
+import { FONT_FILE, PNG_SCALE, pngRenderer, type Raster, rasterizeSvg } from '../reports/png.ts';
 import { renderSvg } from '../reports/render.ts';
 import { FONT_FAMILY, type VegaLiteSpec } from '../reports/chart.ts';
 
@@ -57,9 +57,12 @@ describe('PNG charts', () => {
 
   it('writes a PNG file at twice the SVG size', async () => {
     const svg = await renderSvg(titled('size'));
-    const png = svgToPng(svg);
+    const renderer = pngRenderer();
+    const png = await renderer.toPng(svg).finally(() => renderer.close());
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const width = Number(/width="(\d+)"/.exec(svg)?.[1]);
     assert.equal(png.readUInt32BE(16), width * PNG_SCALE, 'IHDR width');
+    // Drawn on the worker thread: the same file as the synchronous raster.
+    assert.ok(png.equals(rasterizeSvg(svg).png));
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../lib/errors.ts';
-import { loadSuites } from '../lib/registry.ts';
+import { loadProblemFile, loadSuites } from '../lib/registry.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url));
 
@@ -37,6 +37,37 @@ describe('loadSuites()', () => {
       (error: unknown) =>
         error instanceof UsageError &&
         /^cannot read the suites folder .*no-such-folder.*: ENOENT: /.test(error.message),
+    );
+  });
+});
+
+describe('loadProblemFile()', () => {
+  const problem = (name: string) => fileURLToPath(new URL(`./fixtures/problems/${name}`, import.meta.url));
+  const rejects = (file: string, pattern: RegExp) =>
+    assert.rejects(
+      loadProblemFile(file),
+      (error: unknown) => error instanceof UsageError && pattern.test(error.message),
+    );
+
+  it('loads one problem file: the derived suite, its problem and derivation, and the file', async () => {
+    const loaded = await loadProblemFile(problem('tiny.ts'));
+    assert.equal(loaded.id, 'tiny');
+    assert.equal(loaded.file, problem('tiny.ts'));
+    assert.equal(loaded.derivation.reference, 'recurrence');
+    assert.ok('closure' in loaded.variants && 'map-string' in loaded.variants);
+    assert.equal(typeof loaded.problem.recurrence, 'function');
+  });
+
+  it('refuses a file that does not exist, exports nothing, exports a suite, or is malformed, naming the file', async () => {
+    await rejects('no/such/problem.ts', /^no\/such\/problem\.ts: no such file/);
+    await rejects(problem('no-default.ts'), /no-default\.ts: not a problem file: no default export/);
+    await rejects(
+      fileURLToPath(new URL('../suites/fibonacci.ts', import.meta.url)),
+      /fibonacci\.ts: not a problem file: it exports a suite \(defineSuite\)/,
+    );
+    await rejects(
+      problem('malformed.ts'),
+      /malformed\.ts: problem 'malformed': field 'start' must be a function$/,
     );
   });
 });

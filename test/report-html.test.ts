@@ -4,6 +4,7 @@ import { htmlEscape, jsonForScript } from '../lib/escape.ts';
 import { inlineScript, reportHtml } from '../reports/html.ts';
 import { loadHtmlAssets } from '../reports/html-assets.ts';
 import { chartSpecs } from '../reports/write-reports.ts';
+import { adviceFixture } from './advice-fixture.ts';
 import { HOSTILE, reportFixture } from './report-fixture.ts';
 
 const SPECS_OPEN = '<script id="chart-specs" type="application/json">';
@@ -94,5 +95,22 @@ describe('jsonForScript()', () => {
     const json = jsonForScript(value);
     assert.ok(!/[<>&\u2028\u2029]/.test(json), json);
     assert.deepEqual(JSON.parse(json), value);
+  });
+});
+
+describe('reportHtml() of an advise run', () => {
+  it('opens with the verdict above the charts, and draws each suite’s capacity chart and table', async () => {
+    const results = adviceFixture();
+    const specs = chartSpecs(results);
+    assert.ok(specs.has('grid.capacity'));
+    const html = withoutLibraries(reportHtml(results, specs, await loadHtmlAssets()));
+    const verdict = html.indexOf('<section id="verdict">');
+    assert.ok(verdict > 0 && verdict < html.indexOf('<section id="overview">'));
+    assert.match(html, /<p><strong>grid:<\/strong> Every answer was checked/);
+    assert.match(html, /<caption>Verdict per suite<\/caption>/);
+    assert.match(html, /<a href="#verdict">verdict<\/a>/);
+    const grid = html.slice(html.indexOf('<h2>grid: A grid</h2>'));
+    assert.match(grid, /data-name="grid\.capacity"/);
+    assert.match(grid, /<caption>LRU capacity \(closure\): exact calls/);
   });
 });

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readResults, writeResults } from '../lib/results-file.ts';
+import { adviceVerdict } from '../reports/advice.ts';
 import { cellsToCsv } from '../reports/csv.ts';
+import { markdownWriter } from '../reports/section.ts';
 import { chartSpecs } from '../reports/write-reports.ts';
+import { adviceFixture } from './advice-fixture.ts';
 import { tempDir } from './helpers.ts';
 import { reportFixture } from './report-fixture.ts';
 
@@ -100,6 +103,31 @@ describe('npm run report -- <run-dir>', () => {
     } finally {
       await rm(empty, { recursive: true, force: true });
       await rm(broken, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm run report -- <advise run>', () => {
+  it('rebuilds the advise verdict and the capacity chart from results.json alone', async () => {
+    const results = adviceFixture();
+    const dir = await tempDir('memobench-report-advice-');
+    try {
+      await writeResults(join(dir, 'results.json'), results);
+      const run = report(dir);
+      assert.equal(run.code, 0, run.stderr);
+      const summary = await readFile(join(dir, 'summary.md'), 'utf8');
+      for (const sentence of adviceVerdict(results)?.sentences ?? []) {
+        assert.ok(summary.includes(markdownWriter.paragraph(sentence)), sentence);
+      }
+      const html = await readFile(join(dir, 'report.html'), 'utf8');
+      assert.match(
+        html,
+        /<section id="verdict">\n<h2>Verdict<\/h2>\n<p><strong>grid:<\/strong> Every answer/,
+      );
+      assert.ok((await files(dir)).includes('charts/grid.capacity.png'));
+      assert.deepEqual((await readResults(join(dir, 'results.json'))).advice, results.advice);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

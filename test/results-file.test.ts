@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { UsageError } from '../lib/errors.ts';
 import { parseResults, readResults, writeResults } from '../lib/results-file.ts';
 import { CELL_STATUSES, type Cell, type Equal } from '../lib/types.ts';
+import { adviceFixture } from './advice-fixture.ts';
 import { failedCell, fixtureResults, okCell, skippedCell, tempDir } from './helpers.ts';
 
 const usage = (pattern: RegExp) => (error: unknown) =>
@@ -64,6 +65,23 @@ describe('results.json', () => {
     const path = join(await tempDir(), 'results.json');
     await writeResults(path, fixtureResults(cells));
     assert.deepEqual((await readResults(path)).cells, cells);
+  });
+
+  it('keeps the capacity curves and an advise run’s advice, and names a bad field in them', async () => {
+    const results = adviceFixture();
+    const path = join(await tempDir(), 'results.json');
+    await writeResults(path, results);
+    const read = await readResults(path);
+    assert.deepEqual([read.capacity, read.advice], [results.capacity, results.advice]);
+    const broken = JSON.parse(JSON.stringify(results));
+    broken.capacity[0].stopped_by = 'boredom';
+    assert.throws(
+      () => parseResults(broken, 'r.json'),
+      usage(/^r\.json: not a memobench results file: capacity\.0\.stopped_by: /),
+    );
+    delete broken.capacity;
+    broken.advice.reference = 'oracle';
+    assert.throws(() => parseResults(broken, 'r.json'), usage(/advice\.reference: /));
   });
 
   it('refuses a cell without a field its status always has, and names the field', () => {

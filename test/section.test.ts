@@ -35,3 +35,14 @@ describe('htmlWriter', () => {
     assert.equal(htmlWriter.paragraph('plain'), '<p>plain</p>');
   });
 });
+
+describe('code spans in a paragraph', () => {
+  it('are code in both outputs, their text shown as it is and the prose around them escaped', () => {
+    const text = 'Use `map-string` or `<b>` | *x*, not `';
+    assert.equal(markdownWriter.paragraph(text), 'Use `map-string` or `<b>` \\| \\*x\\*, not \\`');
+    assert.equal(
+      htmlWriter.paragraph(text),
+      '<p>Use <code>map-string</code> or <code>&#60;b&#62;</code> | *x*, not `</p>',
+    );
+  });
+});

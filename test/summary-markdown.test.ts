@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { summaryDocument } from '../reports/markdown.ts';
+import { adviceFixture } from './advice-fixture.ts';
 import { HOSTILE, reportFixture } from './report-fixture.ts';
 
 describe('summaryDocument()', () => {
@@ -54,5 +55,26 @@ describe('summaryDocument()', () => {
     assert.ok(!markdown.includes('<img'), 'no raw tag from the description');
     assert.ok(!markdown.includes('</script>'));
     assert.match(markdown, /### alpha: \\<script\\>alert\(1\)\\<\/script\\>/);
+  });
+});
+
+describe('summaryDocument() of an advise run', () => {
+  const markdown = summaryDocument(adviceFixture());
+
+  it('opens with the verdict, before the audit and the suite sections', () => {
+    const verdict = markdown.indexOf('## Verdict');
+    assert.ok(verdict > 0 && verdict < markdown.indexOf('### Audit of npm memoizers'));
+    assert.ok(markdown.indexOf('**Verdict per suite**') < markdown.indexOf('### grid'));
+    assert.match(markdown, /\*\*grid:\*\* Every answer was checked against the problem’s own reference\./);
+    assert.match(markdown, /Use `array`: at n = 16, the largest size the common caches all reached/);
+  });
+
+  it('shows the suite’s capacity curve as a table in its section, with why it stops', () => {
+    const grid = markdown.slice(markdown.indexOf('### grid'));
+    assert.match(grid, /\| 16 \| 256 \| 481 \| \*\*14\*\* \| 5\.5 % \| 811 \| more than 962 \|/);
+    assert.match(
+      grid,
+      /LRU capacity: at n = 32 an unbounded cache makes more than 16,384 calls; larger sizes were not run\./,
+    );
   });
 });

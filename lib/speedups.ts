@@ -1,0 +1,69 @@
+import type { Cell, OkCell, Results, SpeedupPoint } from './types.ts';
+
+/**
+ * Speedups between variants, from the medians and their 95% confidence intervals.
+ *
+ * Speedup of a variant over a baseline at one n: baseline median / variant median (both ns per
+ * call), so 2 means twice as fast. Its interval is built from the ends of the two 95% intervals of
+ * the medians: [baseline ci_low / variant ci_high, baseline ci_high / variant ci_low], the least and
+ * the most favourable ratio the two intervals allow. Both intervals hold together with probability
+ * at least 1 - 0.05 - 0.05 = 90 % (Bonferroni, no independence assumed), so the ratio interval covers
+ * the true speedup at least that often; it is conservative, not an exact 95 % interval.
+ *
+ * "Faster" means the intervals separate: variant ci_high < baseline ci_low, which is the same as
+ * the ratio interval lying above 1.
+ */
+
+/** True for an `ok` cell with a usable median and interval: all > 0, so ratios and log axes are defined. */
+export function isTimed(cell: Cell): cell is OkCell {
+  return cell.status === 'ok' && cell.median_ns > 0 && cell.ci_low_ns > 0 && cell.ci_high_ns > 0;
+}
+
+/** The speedup of `cell` over `baseline` with its interval (see the module comment). */
+export function speedupOf(
+  baseline: OkCell,
+  cell: OkCell,
+): Omit<SpeedupPoint, 'suite' | 'variant' | 'baseline' | 'n'> {
+  const low = baseline.ci_low_ns / cell.ci_high_ns;
+  return {
+    speedup: baseline.median_ns / cell.median_ns,
+    speedup_low: low,
+    speedup_high: baseline.ci_high_ns / cell.ci_low_ns,
+    faster: low > 1,
+  };
+}
+
+/** Timed cells of one suite, by variant and then by n. */
+function timedBySuite(cells: readonly Cell[], suite: string): Map<string, Map<number, OkCell>> {
+  const byVariant = new Map<string, Map<number, OkCell>>();
+  for (const cell of cells) {
+    if (cell.suite !== suite || !isTimed(cell)) continue;
+    const own = byVariant.get(cell.variant) ?? new Map<number, OkCell>();
+    own.set(cell.n, cell);
+    byVariant.set(cell.variant, own);
+  }
+  return byVariant;
+}
+
+/** Speedups of every other variant over `baseline`, at every n where both were timed, per suite. */
+export function speedupPoints(results: Results, baseline: string): SpeedupPoint[] {
+  return results.suites.flatMap((info) => {
+    const timed = timedBySuite(results.cells, info.id);
+    const reference = timed.get(baseline);
+    if (reference === undefined) return [];
+    return info.variants
+      .filter((variant) => variant !== baseline)
+      .flatMap((variant) =>
+        [...(timed.get(variant) ?? new Map<number, OkCell>())]
+          .filter(([n]) => reference.has(n))
+          .sort(([a], [b]) => a - b)
+          .map(([n, cell]) => ({
+            suite: info.id,
+            variant,
+            baseline,
+            n,
+            ...speedupOf(reference.get(n) as OkCell, cell),
+          })),
+      );
+  });
+}

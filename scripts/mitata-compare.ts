@@ -1,0 +1,131 @@
+/**
+ * memobench against mitata on the same two Fibonacci cells, each function written as users write
+ * it (a module-level function, not created per call): naive F(25) and bottom-up F(10,000), in ns
+ * per call. mitata runs in PROCESSES fresh processes (its figure: the median of their medians);
+ * memobench runs its default profile on fibonacci's naive and bottom-up ladders.
+ * Run: npm run mitata-compare [-- --processes N]  (about two minutes).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { do_not_optimize, measure } from 'mitata';
+import { agreements, type OutsideFigures } from '../checks/outside-timer.ts';
+import { formatNs } from '../lib/format.ts';
+import { readResults } from '../lib/results-file.ts';
+import { P } from '../suites/_modular.ts';
+import { fibonacciFastDoubling } from '../suites/fibonacci.ts';
+import { type CommandIo, EXIT, parse, positiveInteger, program, runMain } from './cli-kit.ts';
+
+const HERE = fileURLToPath(import.meta.url);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PROCESSES = 5;
+
+function fib(n: number): number {
+  return n < 2 ? n : (fib(n - 1) + fib(n - 2)) % P;
+}
+
+function fibBottomUp(n: number): number {
+  const table = new Int32Array(n + 1);
+  if (n > 0) table[1] = 1;
+  for (let i = 2; i <= n; i++) table[i] = ((table[i - 1] as number) + (table[i - 2] as number)) % P;
+  return table[n] as number;
+}
+
+/** The cells compared: memobench's suite, variant and n, and the same function as users write it. */
+const CASES = [
+  { suite: 'fibonacci', variant: 'naive', n: 25, call: fib },
+  { suite: 'fibonacci', variant: 'bottom-up', n: 10_000, call: fibBottomUp },
+] as const;
+
+/** In a worker process: mitata's median (p50) time per call of each case, ns, after checking its answer. */
+async function worker(): Promise<void> {
+  const medians: number[] = [];
+  for (const { n, call, variant } of CASES) {
+    if (call(n) !== fibonacciFastDoubling(n)) throw new Error(`${variant}(${n}) answers wrongly; not timed`);
+    const stats = await measure(() => do_not_optimize(call(n)));
+    medians.push(stats.p50);
+  }
+  process.stdout.write(JSON.stringify(medians));
+}
+
+async function compare(processes: number, io: CommandIo): Promise<void> {
+  const perProcess: number[][] = [];
+  for (let index = 0; index < processes; index++) {
+    io.stderr(`mitata: process ${index + 1} of ${processes}\n`);
+    const output = execFileSync(process.execPath, ['--import', 'tsx', HERE, '--worker'], { cwd: ROOT });
+    perProcess.push(JSON.parse(output.toString()) as number[]);
+  }
+  const outside: OutsideFigures[] = CASES.map((each, index) => ({
+    suite: each.suite,
+    variant: each.variant,
+    n: each.n,
+    process_ns: perProcess.map((medians) => medians[index] as number),
+  }));
+  const dir = await mkdtemp(join(tmpdir(), 'memobench-mitata-'));
+  try {
+    io.stderr('memobench: default profile, fibonacci naive and bottom-up\n');
+    execFileSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--import',
+        'tsx',
+        'scripts/bench.ts',
+        '--suite',
+        'fibonacci',
+        '--variant',
+        'naive,bottom-up',
+        '--profile',
+        'default',
+        '--out',
+        dir,
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    const { rows, missing } = agreements(await readResults(join(dir, 'results.json')), outside);
+    io.stdout(
+      [
+        `| cell | mitata, median of ${processes} processes (ns per call) | memobench median [95% interval] | memobench / mitata |`,
+        '|---|---:|---:|---:|',
+        ...rows.map(
+          (row) =>
+            `| ${row.suite} / ${row.variant} / n = ${row.n} | ${formatNs(row.outside_ns)} (${row.outside_process_ns.map(formatNs).join(', ')}) | ${formatNs(row.memobench_ns)} [${formatNs(row.memobench_low_ns)}, ${formatNs(row.memobench_high_ns)}] | ${row.ratio.toFixed(3)} |`,
+        ),
+        ...missing.map(
+          (each) => `| ${each.suite} / ${each.variant} / n = ${each.n} | — | not timed by memobench | — |`,
+        ),
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The command line: `--processes N` (mitata's fresh processes); `--worker` is how the script runs itself. */
+async function command(argv: readonly string[], io: CommandIo): Promise<number> {
+  if (argv[0] === '--worker') {
+    await worker();
+    return EXIT.ok;
+  }
+  const parsed = parse(
+    program(
+      'npm run mitata-compare --',
+      'Times naive F(25) and bottom-up F(10,000), written as users write them, with mitata in fresh ' +
+        'processes and with memobench (default profile), and prints both in ns per call with their ratio.',
+      io,
+    ).option(
+      '--processes <count>',
+      `mitata's fresh processes (default ${PROCESSES})`,
+      positiveInteger('--processes'),
+    ),
+    argv,
+  );
+  if (parsed === null) return EXIT.ok;
+  await compare((parsed.opts().processes as number | undefined) ?? PROCESSES, io);
+  return EXIT.ok;
+}
+
+void runMain('mitata-compare', (io) => command(process.argv.slice(2), io));
