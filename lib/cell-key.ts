@@ -20,3 +20,8 @@ export function ladderKey(cell: Pick<Cell, 'suite' | 'variant' | 'runner'>): str
 export function cellKey(cell: Pick<Cell, 'suite' | 'variant' | 'runner' | 'n'>): string {
   return `${ladderKey(cell)}/${cell.n}`;
 }
+
+/** Key of a cell without a runner (tier 1 counts with valgrind alone), e.g. "fibonacci/map/40". */
+export function variantCellKey(cell: Pick<Cell, 'suite' | 'variant' | 'n'>): string {
+  return `${variantKey(cell)}/${cell.n}`;
+}

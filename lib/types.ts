@@ -653,15 +653,6 @@ export const EXPORT_FORMATS = ['github-action-benchmark', 'bencher'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
- * What `ab --measure` compares base and head by: `time` is tier 2 of the CI gate (wall time,
- * paired rounds, scripts/commands/ab-time.ts).
- */
-export const AB_MEASURES = ['time'] as const;
-
-/** A measure of `ab`. */
-export type AbMeasure = (typeof AB_MEASURES)[number];
-
-/**
  * Alpha-spending functions of the sequential test (checks/group-sequential.ts): O'Brien-Fleming
  * type (little alpha early) or Pocock type (even).
  */
@@ -1190,4 +1181,145 @@ export interface Calibration {
   speedups: CoverageRow[];
   /** Time coverage per suite, in the order of run A's suites. */
   time_by_suite: CoverageRow[];
+}
+
+// -------------------------------------------------------------------------------------------------
+// Instructions (issue 11, tier 1): instructions per operation under valgrind, the deterministic gate.
+// -------------------------------------------------------------------------------------------------
+
+/**
+ * What `ab --measure` compares base and head by: `time` is tier 2 of the CI gate (wall time, paired
+ * rounds, scripts/commands/ab-time.ts), `instructions` tier 1 (instructions per operation under valgrind).
+ */
+export const AB_MEASURES = ['time', 'instructions'] as const;
+
+/** What `ab` compares (see AB_MEASURES). */
+export type AbMeasure = (typeof AB_MEASURES)[number];
+
+/** How one cell is measured in the instruction harness, fixed before the process starts (never from a clock). */
+export interface InstructionCellPlan {
+  /** Input size. */
+  n: number;
+  /** Operations run before the first segment, so that V8 has tiered the code up: operations. */
+  warmup_ops: number;
+  /** Operations per unit of the segment pattern (K): operations. */
+  segment_ops: number;
+}
+
+/** One ladder of a harness process: a suite x variant, its cells climbed in order in one fresh module instance. */
+export interface InstructionLadderPlan {
+  /** The revision's bundle of the suite (runners/instructions/bundle.ts). */
+  bundle: string;
+  suite: string;
+  variant: string;
+  cells: InstructionCellPlan[];
+}
+
+/** What one valgrind process of the harness runs (runners/instructions/harness.ts reads it as JSON). */
+export interface InstructionHarnessPlan {
+  /** The callgrind addon (runners/instructions/addon.ts). */
+  addon: string;
+  /** This checkout's operation builder, bundled (runners/instructions/bundle.ts): the same for both revisions. */
+  operation: string;
+  /** Seed of the input generator (the bench's --seed). */
+  seed: number;
+  cache_mode: CacheMode;
+  /** The segments of every cell, in units of `segment_ops`; 0 is an empty segment (the bracket's own cost). */
+  pattern: readonly number[];
+  ladders: InstructionLadderPlan[];
+  /** Where the harness writes its manifest (HarnessManifest). */
+  manifest: string;
+}
+
+/** The statuses a cell can end with in the harness (it has no budget and no clock, so no over-budget or timeout). */
+export const HARNESS_STATUSES = ['ok', 'wrong-answer', ...THROWN_STATUSES, 'skipped'] as const;
+
+/** A cell's status in the harness. */
+export type HarnessStatus = (typeof HARNESS_STATUSES)[number];
+
+/** What the harness did with one cell; its segments are the next `segments.length` dumps of the callgrind output. */
+export interface HarnessCell {
+  suite: string;
+  variant: string;
+  n: number;
+  status: HarnessStatus;
+  /** Why the cell is not ok. */
+  message?: string;
+  /** How the operation used instances (decided by the counting pass, as for time). */
+  instance?: InstanceMode;
+  /** Operations of each segment, in dump order (0 for an empty segment). */
+  segments: number[];
+}
+
+/** The harness's account of a process: every cell of the plan, in plan order. */
+export interface HarnessManifest {
+  /** RUNNING_ON_VALGRIND as the addon saw it (0 outside valgrind). */
+  on_valgrind: number;
+  cells: HarnessCell[];
+}
+
+/** A cell's instructions per operation, from one harness process (runners/instructions/per-op.ts). */
+export interface InstructionCell {
+  suite: string;
+  variant: string;
+  n: number;
+  status: HarnessStatus;
+  /** Why the cell is not ok. */
+  message?: string;
+  /** Instructions per operation: the median of the measured segments, the bracket's own cost subtracted. */
+  instructions_per_op?: number;
+  /** (largest - smallest) / median of the measured segments' instructions per operation, %. */
+  spread_pct?: number;
+}
+
+/** The verdicts of tier 1 per cell (checks/instructions.ts). */
+export const INSTRUCTION_VERDICTS = ['regressed', 'improved', 'unchanged', 'failed', 'not compared'] as const;
+
+/** A cell's verdict in tier 1 (see INSTRUCTION_VERDICTS). */
+export type InstructionVerdict = (typeof INSTRUCTION_VERDICTS)[number];
+
+/** One row of tier 1's comparison: a cell measured on both revisions. */
+export interface InstructionRow {
+  suite: string;
+  variant: string;
+  n: number;
+  /** The base revision's instructions per operation (absent when not measured there). */
+  base?: number;
+  /** This checkout's instructions per operation. */
+  head?: number;
+  /** head / base - 1, %. */
+  change_pct?: number;
+  verdict: InstructionVerdict;
+  /** Why a cell failed or was not compared. */
+  message?: string;
+}
+
+/** The A/A self-check: cells measured twice on one revision, which must agree before any verdict. */
+export interface SelfCheck {
+  /** Cells measured ok both times. */
+  cells: number;
+  /** Cells whose two figures differ by more than `tolerance_pct`. */
+  disagreeing: { suite: string; variant: string; n: number; first: number; second: number }[];
+  /** The largest difference seen, instructions per operation. */
+  max_diff: number;
+  /** The largest difference seen, %. */
+  max_diff_pct: number;
+  /** The tolerance, %. */
+  tolerance_pct: number;
+}
+
+/** What tier 1 found, and what it cost. */
+export interface InstructionGateResult {
+  rows: InstructionRow[];
+  self_check: SelfCheck;
+  /** The ladders measured again in the confirmation layout (suite/variant). */
+  confirmed: string[];
+  /** The ladders of the A/A self-check (suite/variant). */
+  sample: string[];
+  /** CPU time of all valgrind processes, s. */
+  cpu_s: number;
+  /** valgrind processes started. */
+  processes: number;
+  /** valgrind's version, e.g. valgrind-3.19.0 (counts compare only within one version). */
+  valgrind: string;
 }

@@ -7,6 +7,7 @@ import type {
   InstanceMode,
   OperationCounts,
   Suite,
+  Tools,
   VariantFactory,
 } from '../lib/types.ts';
 import { createCountingTools } from './counting-tools.ts';
@@ -33,6 +34,12 @@ export interface OperationSpec<I> {
   n: number;
   /** The run's seed (sequence mode makes the inputs of sizes 1..n). */
   seed: number;
+  /**
+   * The tools the operation's instances are built with: the plain ones by default. The instruction
+   * harness passes the plain tools of the revision it measures (runners/instructions/harness.ts),
+   * since lib/memoize.ts is part of what a base and a head revision may differ in.
+   */
+  tools?: Tools;
 }
 
 /** The inputs one sequence-mode operation answers in turn: sizes 1..n. */
@@ -51,23 +58,24 @@ function sequenceInputs<I>(spec: OperationSpec<I>): I[] {
  */
 export function buildOperation<I>(spec: OperationSpec<I> & { instance: InstanceMode }): Operation {
   const { mode, factory, input } = spec;
+  const tools = spec.tools ?? plainTools;
   const retain = () => {
-    const fresh = factory(plainTools);
+    const fresh = factory(tools);
     return [fresh, mode === 'sequence' ? answerAll(fresh, sequenceInputs(spec)) : fresh(input)];
   };
-  const shared = spec.instance === 'shared' ? factory(plainTools) : undefined;
+  const shared = spec.instance === 'shared' ? factory(tools) : undefined;
   if (mode === 'warm') {
-    const instance = shared ?? factory(plainTools);
+    const instance = shared ?? factory(tools);
     instance(input);
     return { timed: () => instance(input), calls_per_op: 1, instance: 'shared', retain };
   }
   if (mode === 'sequence') {
     const inputs = sequenceInputs(spec);
     const timed =
-      shared === undefined ? () => answerAll(factory(plainTools), inputs) : () => answerAll(shared, inputs);
+      shared === undefined ? () => answerAll(factory(tools), inputs) : () => answerAll(shared, inputs);
     return { timed, calls_per_op: spec.n, instance: spec.instance, retain };
   }
-  const timed = shared === undefined ? () => factory(plainTools)(input) : () => shared(input);
+  const timed = shared === undefined ? () => factory(tools)(input) : () => shared(input);
   return { timed, calls_per_op: 1, instance: spec.instance, retain };
 }
 

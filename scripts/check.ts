@@ -2,7 +2,11 @@
  * npm run bench:check: runs the ci profile into a fresh run folder, compares it with the committed
  * baseline (baselines/ci.json), prints the verdict as Markdown and writes it into the run folder
  * (check.md, check.json) beside exports for github-action-benchmark and Bencher.
- * Exit codes: 0 nothing regressed; 1 regressed (or the run failed); 2 bad input.
+ * With `--base <git-ref>`, tier 1 follows: instructions per operation of that revision and this
+ * checkout under valgrind (scripts/commands/ab-instructions.ts), its Markdown printed after the
+ * exact check's and written as instructions.md.
+ * Exit codes: 0 nothing regressed; 1 regressed (or the run failed); 2 bad input, or tier 1 found the
+ * counts not deterministic here (and nothing else failed).
  * `--update-baseline` is the only way the baseline changes.
  */
 import { spawn } from 'node:child_process';
@@ -27,7 +31,9 @@ import {
   runMain,
 } from './cli-kit.ts';
 import { addCompareOptions, loadRun, settingsFrom } from './commands/_program.ts';
+import { CI_INSTRUCTIONS, instructionsAgainst } from './commands/ab-instructions.ts';
 import { comparisonJson, writeReport } from './commands/compare.ts';
+import { git } from './commands/_worktree.ts';
 import { createRunDir } from './run-dir.ts';
 
 const BENCH = fileURLToPath(new URL('./bench.ts', import.meta.url));
@@ -89,7 +95,11 @@ export async function checkCommand(argv: string[], io: CommandIo): Promise<numbe
         positiveInteger('--processes'),
         1,
       )
-      .option('--update-baseline', 'make this run the new baseline (prints what changed)');
+      .option('--update-baseline', 'make this run the new baseline (prints what changed)')
+      .option(
+        '--base <git-ref>',
+        'after the exact check, tier 1 against this revision: instructions per operation under valgrind (see ab --measure instructions)',
+      );
     if (parse(command, argv) === null) return EXIT.ok;
     const options = command.opts();
     const baselinePath = options.baseline as string;
@@ -97,6 +107,8 @@ export async function checkCommand(argv: string[], io: CommandIo): Promise<numbe
     const old = update ? await previousBaseline(baselinePath) : await readBaseline(baselinePath);
     if (options.run !== undefined && options.out !== undefined)
       throw new UsageError('--run and --out exclude each other');
+    if (update && options.base !== undefined)
+      throw new UsageError('--base and --update-baseline exclude each other');
 
     let dir: string;
     let run: Results;
@@ -137,7 +149,13 @@ export async function checkCommand(argv: string[], io: CommandIo): Promise<numbe
     io.stderr(
       `memobench check: wrote ${relative('.', dir) || dir}/check.md, check.json, github-action-benchmark.json, bencher.json\n`,
     );
-    return comparison.failed || failing.length > 0 ? EXIT.failure : EXIT.ok;
+    const exact = comparison.failed || failing.length > 0 ? EXIT.failure : EXIT.ok;
+    if (typeof options.base !== 'string') return exact;
+    const root = await git(process.cwd(), ['rev-parse', '--show-toplevel']);
+    const tier1 = await instructionsAgainst(root, options.base, CI_INSTRUCTIONS, dir, io);
+    io.stdout(`\n${tier1.markdown}`);
+    // An exact difference is a failure whatever tier 1 says; otherwise tier 1's exit (2: not deterministic).
+    return exact === EXIT.failure ? exact : tier1.exit;
   });
 }
 

@@ -16,6 +16,10 @@ const NODE_20_ONLY: Record<string, string> = {
   'test/report-regenerate.test.ts': 'runs report, which starts no child process (about 60 s a version)',
   'test/commands-ab.test.ts': 'ab times git revisions on the Node that benchmarks (about 50 s a version)',
   'test/install-node.test.ts': 'tests the script that installs the other versions',
+  'test/commands-ab-instructions.test.ts':
+    'runs ab --measure instructions only into usage errors (git, no benchmark)',
+  'test/instructions-e2e.test.ts':
+    'tier 1 counts under valgrind with the Node that benchmarks; counts compare only within one Node version',
   'test/define-problem.test.ts':
     'its one child run loads a problem file through the compiled-child path that child-code.test.ts covers',
 };
@@ -39,7 +43,21 @@ describe('.ci/run on Node 22 and 24', () => {
     assert.match(lines[run] ?? '', /^\s+PATH="\$\(dirname "\$node_bin"\):\$PATH" npm run test:children$/);
     assert.ok(run > loop && run < at(/^done$/));
     // Benchmarks keep the machine's Node: they come after the loop, whose PATH was its own.
-    assert.ok(at(/^npm run bench -- /) > at(/^done$/) && at(/^npm run bench:check /) > at(/^done$/));
+    assert.ok(at(/^npm run bench -- /) > at(/^done$/) && at(/^\s*npm run bench:check /) > at(/^done$/));
+  });
+
+  it('runs tier 1 against HEAD~1 after the tests, deepening a shallow clone, and says so when there is no parent', async () => {
+    const text = await read('.ci/run');
+    const lines = text.split('\n').filter((line) => !line.startsWith('#'));
+    const at = (pattern: RegExp) => lines.findIndex((line) => pattern.test(line));
+    assert.ok(
+      at(/^bash scripts\/install-valgrind\.sh/) >= 0 &&
+        at(/^bash scripts\/install-valgrind\.sh/) < at(/npm run check$/),
+    );
+    const tier1 = at(/^\s+npm run bench:check -- --out "\$\(mktemp -d\)\/check" --base HEAD~1$/);
+    assert.ok(tier1 > at(/^done$/));
+    assert.ok(at(/git fetch --quiet --deepen=1/) < tier1);
+    assert.match(text, /echo "== tier 1 skipped: HEAD has no parent commit here/);
   });
 
   it('test:children runs every test file that starts a process, except those set apart with a reason', async () => {

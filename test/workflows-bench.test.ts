@@ -100,6 +100,38 @@ describe('.github/workflows/bench.yml, tier 2', () => {
   });
 });
 
+describe('.github/workflows/bench.yml: tier 1', () => {
+  it('runs on pull requests against the base commit, with the full history and valgrind installed first', async () => {
+    const file = await workflow('bench.yml');
+    assert.ok('pull_request' in file.on);
+    const job = file.jobs.tier1 as Job & { 'continue-on-error'?: boolean };
+    assert.notEqual(job['continue-on-error'], true, 'tier 1 blocks');
+    const checkout = job.steps.find((step) => step.uses?.startsWith('actions/checkout'));
+    assert.equal(checkout?.with?.['fetch-depth'], 0);
+    const commands = job.steps.map((step) => step.run ?? '');
+    const at = (pattern: RegExp) => commands.findIndex((command) => pattern.test(command));
+    const tier1 = at(
+      /npm run bench -- ab --base "\$BASE" --measure instructions --profile ci --audit --out tier1$/,
+    );
+    assert.ok(at(/^npm ci\b/) >= 0 && at(/^bash scripts\/install-valgrind\.sh$/) > at(/^npm ci\b/));
+    assert.ok(tier1 > at(/^bash scripts\/install-valgrind\.sh$/));
+    assert.match(
+      String((job.steps[tier1] as Step & { env?: Record<string, string> }).env?.BASE),
+      /github\.event\.pull_request\.base\.sha/,
+    );
+  });
+
+  it('puts the Markdown table in the job summary and uploads the folder, even after a failure', async () => {
+    const job = (await workflow('bench.yml')).jobs.tier1 as Job;
+    const summary = job.steps.find((step) => step.run?.includes('$GITHUB_STEP_SUMMARY'));
+    assert.equal(summary?.if, 'always()');
+    assert.match(summary?.run ?? '', /cat tier1\/instructions\.md >> "\$GITHUB_STEP_SUMMARY"/);
+    const upload = job.steps.find((step) => step.uses?.startsWith('actions/upload-artifact'));
+    assert.equal(upload?.if, 'always()');
+    assert.match(String(upload?.with?.path), /tier1\//);
+  });
+});
+
 describe('.github/workflows/bench-sharded.yml', () => {
   it('runs every shard i/n of the ci profile and uploads each', async () => {
     const job = (await workflow('bench-sharded.yml')).jobs.shard as Job;

@@ -87,3 +87,26 @@ export async function loadRun(target: string): Promise<{ file: string; results: 
   const file = await locateResults(target);
   return { file, results: await readResults(file) };
 }
+
+/**
+ * Splits argv into a command's own options (the names in `own`, with their values; `flags` take
+ * none) and the rest, handed on to bench (values given as "--x v" or "--x=v").
+ */
+export function splitOptions(
+  argv: readonly string[],
+  own: ReadonlySet<string>,
+  flags: ReadonlySet<string>,
+): { own: string[]; bench: string[] } {
+  const mine: string[] = [];
+  const bench: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const name = arg.split('=')[0] as string;
+    const target = own.has(name) ? mine : bench;
+    target.push(arg);
+    const takesValue = !arg.includes('=') && !flags.has(name) && name.startsWith('--');
+    if (takesValue && i + 1 < argv.length && !(argv[i + 1] as string).startsWith('--'))
+      target.push(argv[++i] as string);
+  }
+  return { own: mine, bench };
+}

@@ -7,8 +7,6 @@
  * interval lies above --block-pct; undecided cells are reported as such, never as a pass.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Option } from 'commander';
 import { pairedMarkdown } from '../../checks/paired-markdown.ts';
@@ -31,25 +29,9 @@ import {
 } from '../cli-kit.ts';
 import { choosePinning, type Pinning, pinRequest } from '../cpu-pin.ts';
 import { createRunDir } from '../run-dir.ts';
-import { loadRun } from './_program.ts';
+import { loadRun, splitOptions } from './_program.ts';
+import { commitOf, git, withBaseWorktree } from './_worktree.ts';
 import { writeReport } from './compare.ts';
-
-/** What tier 2 borrows from ab.ts, handed in so that this module does not import ab.ts back. */
-export interface CheckoutTools {
-  /** Splits argv into the options in `own` (with their values; `flags` take none) and the rest. */
-  splitArgs(
-    argv: readonly string[],
-    own: ReadonlySet<string>,
-    flags: ReadonlySet<string>,
-  ): {
-    own: string[];
-    bench: string[];
-  };
-  /** Runs git in `cwd`; a failure is a UsageError. */
-  git(cwd: string, args: string[]): Promise<string>;
-  /** Gives the base worktree its node_modules; says how in a phrase. */
-  install(root: string, worktree: string, io: CommandIo): Promise<string>;
-}
 
 /** ab --measure time's own options; everything else is handed to bench on both sides. */
 const OWN = new Set([
@@ -201,30 +183,21 @@ function checkBench(bench: readonly string[]): void {
     );
 }
 
-/** Tier 2's command; `tools` are ab.ts's git helpers. */
-export async function abTimeCommand(argv: string[], io: CommandIo, tools: CheckoutTools): Promise<number> {
+/** Tier 2's command (see the module comment). */
+export async function abTimeCommand(argv: string[], io: CommandIo): Promise<number> {
   return guard('memobench ab', io, async () => {
-    const { own, bench } = tools.splitArgs(argv, OWN, FLAGS);
+    const { own, bench } = splitOptions(argv, OWN, FLAGS);
     const options = parseOwn(own, io);
     if (options === null) return EXIT.ok;
     const settings = settingsOf(options);
     checkBench(bench);
     const base = options.base as string;
-    const root = await tools.git(process.cwd(), ['rev-parse', '--show-toplevel']);
-    const sha = await tools.git(root, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).catch(() => {
-      throw new UsageError(`unknown git revision '${base}' (a branch, tag or commit of ${root})`);
-    });
+    const root = await git(process.cwd(), ['rev-parse', '--show-toplevel']);
+    const sha = await commitOf(root, base);
     const pinning = await choosePinning(options.pin as ReturnType<typeof pinRequest>);
     io.stderr(`memobench ab: ${pinning.note}\n`);
     const dir = await createRunDir('ab-time', options.out as string | undefined);
-    const worktree = await mkdtemp(join(tmpdir(), 'memobench-ab-'));
-    let added = false;
-    try {
-      await tools.git(root, ['worktree', 'add', '--detach', worktree, sha]);
-      added = true;
-      io.stderr(
-        `memobench ab: base ${sha.slice(0, 10)} in ${worktree}: ${await tools.install(root, worktree, io)}\n`,
-      );
+    return withBaseWorktree(root, sha, io, options.keepWorktree === true, async (worktree) => {
       const measure = async (side: Side, round: number, ladders: readonly Ladder[] | null) => {
         const out = join(dir, `${side}-${round}`);
         const checkout = side === 'base' ? worktree : root;
@@ -270,14 +243,6 @@ export async function abTimeCommand(argv: string[], io: CommandIo, tools: Checko
         );
       io.stderr(`memobench ab: wrote ${relative('.', dir) || dir}/ (rounds, ab.md, ab.json)\n`);
       return report.failed ? EXIT.failure : EXIT.ok;
-    } finally {
-      if (options.keepWorktree !== true) {
-        // Unlink the borrowed node_modules first, so that nothing below can reach this checkout's copy.
-        await unlink(join(worktree, 'node_modules')).catch(() => undefined);
-        if (added) await tools.git(root, ['worktree', 'remove', '--force', worktree]).catch(() => undefined);
-        await rm(worktree, { recursive: true, force: true });
-        if (added) await tools.git(root, ['worktree', 'prune']).catch(() => undefined);
-      }
-    }
+    });
   });
 }

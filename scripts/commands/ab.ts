@@ -1,22 +1,19 @@
-import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, symlink, unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
+import { Option } from 'commander';
 import { compareRuns } from '../../checks/compare.ts';
 import { comparisonMarkdown } from '../../checks/markdown.ts';
 import { combineRounds } from '../../checks/rounds.ts';
-import { messageOf, UsageError } from '../../lib/errors.ts';
+import { UsageError } from '../../lib/errors.ts';
 import { writeResults } from '../../lib/results-file.ts';
-import type { Results } from '../../lib/types.ts';
+import { AB_MEASURES, type AbMeasure, type Results } from '../../lib/types.ts';
 import { parseBenchArgs } from '../cli.ts';
 import { type CommandIo, EXIT, guard, nonEmptyPath, parse, positiveInteger, program } from '../cli-kit.ts';
 import { createRunDir } from '../run-dir.ts';
-import { addCompareOptions, loadRun, settingsFrom } from './_program.ts';
+import { abInstructionsCommand } from './ab-instructions.ts';
+import { addCompareOptions, loadRun, settingsFrom, splitOptions } from './_program.ts';
 import { abTimeCommand, wantsMeasure } from './ab-time.ts';
+import { child, commitOf, git, withBaseWorktree } from './_worktree.ts';
 import { comparisonJson, writeReport } from './compare.ts';
-
-const run = promisify(execFile);
 
 /**
  * Rounds per side by default: 5 processes per cell, the number the statistics are tested with
@@ -35,6 +32,7 @@ const ONE_PROCESS = ['--repeat', '1'];
 /** ab's own options; everything else is handed to bench in both checkouts. */
 const OWN = new Set([
   '--base',
+  '--measure',
   '--rounds',
   '--threshold-pct',
   '--alpha',
@@ -51,60 +49,17 @@ const OWN = new Set([
 const FLAGS = new Set(['--keep-worktree', '-h', '--help']);
 
 /** Splits argv into ab's options and the bench options (values given as "--x v" or "--x=v"). */
-export function splitArgs(
-  argv: readonly string[],
-  ownOptions: ReadonlySet<string> = OWN,
-  flags: ReadonlySet<string> = FLAGS,
-): { own: string[]; bench: string[] } {
-  const own: string[] = [];
-  const bench: string[] = [];
+export function splitArgs(argv: readonly string[]): { own: string[]; bench: string[] } {
+  return splitOptions(argv, OWN, FLAGS);
+}
+
+/** `argv` without `--measure <what>` (or `--measure=<what>`) when it asks for `what`; otherwise null. */
+export function withoutMeasure(argv: readonly string[], what: AbMeasure): string[] | null {
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const name = arg.split('=')[0] as string;
-    const target = ownOptions.has(name) ? own : bench;
-    target.push(arg);
-    const takesValue = !arg.includes('=') && !flags.has(name) && name.startsWith('--');
-    if (takesValue && i + 1 < argv.length && !(argv[i + 1] as string).startsWith('--'))
-      target.push(argv[++i] as string);
+    if (argv[i] === `--measure=${what}`) return [...argv.slice(0, i), ...argv.slice(i + 1)];
+    if (argv[i] === '--measure' && argv[i + 1] === what) return [...argv.slice(0, i), ...argv.slice(i + 2)];
   }
-  return { own, bench };
-}
-
-async function git(cwd: string, args: string[]): Promise<string> {
-  try {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: 1 << 24 });
-    return stdout.trim();
-  } catch (error) {
-    throw new UsageError(
-      `git ${args.join(' ')}: ${messageOf((error as { stderr?: string }).stderr || error)}`,
-    );
-  }
-}
-
-/** Runs a child to completion, its output going to `io.stderr`; resolves with its exit code. */
-function child(command: string, args: string[], cwd: string, io: CommandIo): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    proc.stdout.on('data', (chunk: Buffer) => io.stderr(chunk.toString()));
-    proc.stderr.on('data', (chunk: Buffer) => io.stderr(chunk.toString()));
-    proc.on('error', reject);
-    proc.on('close', (code) => resolve(code ?? EXIT.failure));
-  });
-}
-
-/** Installs the base checkout: this checkout's node_modules when the lockfiles are identical, else npm ci. */
-async function install(root: string, worktree: string, io: CommandIo): Promise<string> {
-  const read = (dir: string) => readFile(join(dir, 'package-lock.json'), 'utf8').catch(() => null);
-  const [mine, theirs] = await Promise.all([read(root), read(worktree)]);
-  if (mine !== null && mine === theirs) {
-    await symlink(join(root, 'node_modules'), join(worktree, 'node_modules'), 'dir');
-    return 'reused this checkout’s node_modules (identical package-lock.json)';
-  }
-  io.stderr('memobench ab: package-lock.json differs: npm ci in the base checkout\n');
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const code = await child(npm, ['ci', '--no-audit', '--no-fund'], worktree, io);
-  if (code !== 0) throw new UsageError(`npm ci failed in the base checkout (exit ${code})`);
-  return 'installed with npm ci (package-lock.json differs)';
+  return null;
 }
 
 /**
@@ -115,7 +70,9 @@ async function install(root: string, worktree: string, io: CommandIo): Promise<s
  * 1 regressed or an exact field differs; 2 bad input. The worktree is removed even on failure.
  */
 export async function abCommand(argv: string[], io: CommandIo): Promise<number> {
-  if (wantsMeasure(argv)) return abTimeCommand(argv, io, { splitArgs, git, install });
+  const instructions = withoutMeasure(argv, 'instructions');
+  if (instructions !== null) return abInstructionsCommand(instructions, io);
+  if (wantsMeasure(argv)) return abTimeCommand(argv, io);
   return guard('memobench ab', io, async () => {
     const { own, bench } = splitArgs(argv);
     const command = addCompareOptions(
@@ -128,6 +85,14 @@ export async function abCommand(argv: string[], io: CommandIo): Promise<number> 
       ),
     )
       .requiredOption('--base <git-ref>', 'the revision to compare against (e.g. origin/main, HEAD~1)')
+      .addOption(
+        new Option(
+          '--measure <what>',
+          'time: wall time, rounds of processes (this help); instructions: counts under valgrind (see --measure instructions --help)',
+        )
+          .choices(AB_MEASURES)
+          .default('time'),
+      )
       .option(
         '--rounds <count>',
         `runs per side, alternating (default ${DEFAULT_ROUNDS})`,
@@ -156,25 +121,9 @@ export async function abCommand(argv: string[], io: CommandIo): Promise<number> 
     }
     const rounds = options.rounds as number;
     const root = await git(process.cwd(), ['rev-parse', '--show-toplevel']);
-    const sha = await git(root, [
-      'rev-parse',
-      '--verify',
-      '--quiet',
-      `${options.base as string}^{commit}`,
-    ]).catch(() => {
-      throw new UsageError(
-        `unknown git revision '${options.base as string}' (a branch, tag or commit of ${root})`,
-      );
-    });
+    const sha = await commitOf(root, options.base as string);
     const dir = await createRunDir('ab', options.out as string | undefined);
-    const worktree = await mkdtemp(join(tmpdir(), 'memobench-ab-'));
-    let added = false;
-    try {
-      await git(root, ['worktree', 'add', '--detach', worktree, sha]);
-      added = true;
-      io.stderr(
-        `memobench ab: base ${sha.slice(0, 10)} in ${worktree}: ${await install(root, worktree, io)}\n`,
-      );
+    return withBaseWorktree(root, sha, io, options.keepWorktree === true, async (worktree) => {
       const sides = { base: [] as Results[], head: [] as Results[] };
       for (let round = 1; round <= rounds; round++) {
         for (const side of ['base', 'head'] as const) {
@@ -226,14 +175,6 @@ export async function abCommand(argv: string[], io: CommandIo): Promise<number> 
         `memobench ab: wrote ${relative('.', dir) || dir}/ (rounds, base.json, head.json, ab.md, ab.json)\n`,
       );
       return comparison.failed ? EXIT.failure : EXIT.ok;
-    } finally {
-      if (options.keepWorktree !== true) {
-        // Unlink the borrowed node_modules first, so that nothing below can reach this checkout's copy.
-        await unlink(join(worktree, 'node_modules')).catch(() => undefined);
-        if (added) await git(root, ['worktree', 'remove', '--force', worktree]).catch(() => undefined);
-        await rm(worktree, { recursive: true, force: true });
-        if (added) await git(root, ['worktree', 'prune']).catch(() => undefined);
-      }
-    }
+    });
   });
 }
