@@ -3,7 +3,7 @@ import { exposedGc } from './memory.ts';
 
 /**
  * Growth of the used heap since the last full collection above which the next cell starts with a
- * full collection, bytes. A full collection costs 4-6 ms even on a child's 3-6 MB heap (10 ms under
+ * full collection, bytes. A full collection cost 4-6 ms even on a child's 3-6 MB heap (50 gc() calls timed in a loop, Node 20; 10 ms under
  * tsx), which at two processes per cell of a quick run was a sixth of its sampling time; below this
  * growth the old generation holds too little garbage for a collection of it to land in a cell's
  * samples more than once (and a cell reports its median sample).

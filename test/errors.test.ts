@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { realStackOverflow } from './helpers.ts';
 import { isStackOverflow, messageOf, UsageError } from '../lib/errors.ts';
 
 describe('isStackOverflow()', () => {
   it('recognises a real stack overflow and nothing else', () => {
-    const down = (k: number): number => (k === 0 ? 0 : 1 + down(k - 1));
-    let caught: unknown;
-    try {
-      down(1e8);
-    } catch (error) {
-      caught = error;
-    }
+    const caught = realStackOverflow();
     assert.equal(isStackOverflow(caught), true);
     assert.equal(isStackOverflow(new RangeError('Invalid array length')), false);
     assert.equal(isStackOverflow('Maximum call stack size exceeded'), false, 'a string is not the error');

@@ -273,3 +273,14 @@ export async function captureCommand(
   });
   return { code, stdout, stderr };
 }
+
+/** The error a real stack overflow throws (recursion far past any stack). */
+export function realStackOverflow(): unknown {
+  const down = (k: number): number => (k === 0 ? 0 : 1 + down(k - 1));
+  try {
+    down(1e8);
+  } catch (error) {
+    return error;
+  }
+  throw new Error('no stack overflow at a depth of 10^8');
+}

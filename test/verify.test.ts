@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { realStackOverflow } from './helpers.ts';
 import { answerText, checkAnswer, classifyError } from '../runners/verify.ts';
 
 describe('answerText()', () => {
@@ -30,13 +31,7 @@ describe('checkAnswer()', () => {
 
 describe('classifyError()', () => {
   it('classifies a real stack overflow as stack-overflow, anything else as error', () => {
-    const down = (k: number): number => (k === 0 ? 0 : 1 + down(k - 1));
-    let caught: unknown;
-    try {
-      down(1e8);
-    } catch (error) {
-      caught = error;
-    }
+    const caught = realStackOverflow();
     assert.equal(classifyError(caught).status, 'stack-overflow');
     assert.equal(classifyError(new RangeError('Invalid array length')).status, 'error');
     assert.deepEqual(classifyError(new Error('bad\nthing')), { status: 'error', message: 'bad thing' });

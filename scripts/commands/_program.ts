@@ -88,6 +88,9 @@ export async function loadRun(target: string): Promise<{ file: string; results: 
   return { file, results: await readResults(file) };
 }
 
+/** The options of ab (either measure) that take no value. */
+export const AB_FLAGS: ReadonlySet<string> = new Set(['--keep-worktree', '-h', '--help']);
+
 /**
  * Splits argv into a command's own options (the names in `own`, with their values; `flags` take
  * none) and the rest, handed on to bench (values given as "--x v" or "--x=v").

@@ -29,7 +29,7 @@ import {
 } from '../cli-kit.ts';
 import { choosePinning, type Pinning, pinRequest } from '../cpu-pin.ts';
 import { createRunDir } from '../run-dir.ts';
-import { loadRun, splitOptions } from './_program.ts';
+import { loadRun, AB_FLAGS, splitOptions } from './_program.ts';
 import { commitOf, git, withBaseWorktree } from './_worktree.ts';
 import { writeReport } from './compare.ts';
 
@@ -50,7 +50,6 @@ const OWN = new Set([
   '-h',
   '--help',
 ]);
-const FLAGS = new Set(['--keep-worktree', '-h', '--help']);
 
 /** Bench options that ab sets itself, or that make no sense for one process per ladder per round (--out is ab's own). */
 const REFUSED = ['--list', '--repeat', '--processes', '--max-processes', '--resume', '--shard'];
@@ -186,7 +185,7 @@ function checkBench(bench: readonly string[]): void {
 /** Tier 2's command (see the module comment). */
 export async function abTimeCommand(argv: string[], io: CommandIo): Promise<number> {
   return guard('memobench ab', io, async () => {
-    const { own, bench } = splitOptions(argv, OWN, FLAGS);
+    const { own, bench } = splitOptions(argv, OWN, AB_FLAGS);
     const options = parseOwn(own, io);
     if (options === null) return EXIT.ok;
     const settings = settingsOf(options);

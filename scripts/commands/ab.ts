@@ -10,7 +10,7 @@ import { parseBenchArgs } from '../cli.ts';
 import { type CommandIo, EXIT, guard, nonEmptyPath, parse, positiveInteger, program } from '../cli-kit.ts';
 import { createRunDir } from '../run-dir.ts';
 import { abInstructionsCommand } from './ab-instructions.ts';
-import { addCompareOptions, loadRun, settingsFrom, splitOptions } from './_program.ts';
+import { addCompareOptions, loadRun, settingsFrom, AB_FLAGS, splitOptions } from './_program.ts';
 import { abTimeCommand, wantsMeasure } from './ab-time.ts';
 import { child, commitOf, git, withBaseWorktree } from './_worktree.ts';
 import { comparisonJson, writeReport } from './compare.ts';
@@ -46,11 +46,10 @@ const OWN = new Set([
   '-h',
   '--help',
 ]);
-const FLAGS = new Set(['--keep-worktree', '-h', '--help']);
 
 /** Splits argv into ab's options and the bench options (values given as "--x v" or "--x=v"). */
 export function splitArgs(argv: readonly string[]): { own: string[]; bench: string[] } {
-  return splitOptions(argv, OWN, FLAGS);
+  return splitOptions(argv, OWN, AB_FLAGS);
 }
 
 /** `argv` without `--measure <what>` (or `--measure=<what>`) when it asks for `what`; otherwise null. */
