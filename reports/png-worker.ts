@@ -10,7 +10,8 @@ import { rasterizeSvg } from './png.ts';
 parentPort?.on('message', ({ id, svg }: { id: number; svg: string }) => {
   try {
     const { png } = rasterizeSvg(svg);
-    parentPort?.postMessage({ id, png }, [png.buffer as ArrayBuffer]);
+    // Copied, not transferred: resvg's buffer is native memory, which Node 22 and 24 refuse to transfer.
+    parentPort?.postMessage({ id, png });
   } catch (error) {
     parentPort?.postMessage({ id, error: messageOf(error) });
   }
