@@ -11,7 +11,7 @@ export interface ActionBenchmarkEntry {
   name: string;
   unit: string;
   value: number;
-  /** Free text the action shows beside the value; here the half-width of the 95% CI of the median. */
+  /** Free text the action shows beside the value; here the larger distance from the median to an end of the cell’s 95% interval. */
   range?: string;
   /** Free text shown in the chart's tooltip. */
   extra?: string;
@@ -59,7 +59,7 @@ export function toActionBenchmark(results: Results): ActionBenchmarkEntry[] {
 }
 
 /**
- * Bencher Metric Format: per cell the built-in `latency` measure (ns) with the 95% CI of the median
+ * Bencher Metric Format: per cell the built-in `latency` measure (ns) with the cell’s 95% interval
  * as bounds, and a `calls` measure with the exact call count (the same on every machine, so a
  * threshold on it catches algorithmic changes however noisy the machine).
  */

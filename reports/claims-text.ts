@@ -90,7 +90,7 @@ function speedTable(speed: readonly SpeedClaim[]): Table<SpeedClaim> {
       { header: 'suite', text: (claim) => claim.suite },
       { header: 'variant', text: (claim) => claim.variant },
       {
-        header: 'faster than naive from n (95% CIs separate)',
+        header: 'faster than naive from n (95% intervals separate)',
         numeric: true,
         unit: 'n',
         text: (claim) => String(claim.faster_from_n ?? 'none measured'),
@@ -217,7 +217,7 @@ export function claimsSection<Out>(claims: SeedClaims, write: SectionWriter<Out>
   if (claims.speed.length > 0) {
     out.push(
       write.paragraph(
-        'The memoized variant against naive; faster means the 95% intervals of the medians separate.',
+        'The memoized variant against naive; faster means the two cells’ 95% intervals (for another run) separate.',
         '“Memoization significantly improves performance.”',
       ),
       write.table(speedTable(claims.speed)),

@@ -29,11 +29,11 @@ export interface SpeedClaim {
   suite: string;
   /** The memoized variant compared with naive (see claimVariant). */
   variant: string;
-  /** Smallest n from which the variant is faster than naive at every larger compared n (separated 95% CIs); null: none measured. */
+  /** Smallest n from which the variant is faster than naive at every larger compared n (separated 95% intervals); null: none measured. */
   faster_from_n: number | null;
   /** Largest n at which both naive and the variant were timed. */
   at_n: number;
-  /** naive median / variant median at `at_n` (ns / ns), with the interval the two 95% CIs allow. */
+  /** naive median / variant median at `at_n` (ns / ns), with the interval the two 95% intervals allow. */
   speedup: number;
   speedup_low: number;
   speedup_high: number;
@@ -72,7 +72,7 @@ export interface SeedAgainstDict {
   dict_ns: number;
   /** seed median / dict median (ns / ns): above 1, seed is slower. */
   ratio: number;
-  /** Least and greatest ratio the two 95% CIs allow (see crossover.ts). */
+  /** Least and greatest ratio the two 95% intervals allow (see crossover.ts). */
   ratio_low: number;
   ratio_high: number;
 }

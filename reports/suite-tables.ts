@@ -186,8 +186,8 @@ export function cellsTable(cells: readonly Cell[]): Table<Cell> {
         text: (cell) => (cell.status === 'skipped' ? `skipped (${cell.skip_reason})` : cell.status),
       },
       okColumn('median per call', 'ns', (cell) => cell.median_ns, formatNs),
-      okColumn('95% CI low', 'ns', (cell) => cell.ci_low_ns, formatNs),
-      okColumn('95% CI high', 'ns', (cell) => cell.ci_high_ns, formatNs),
+      okColumn('95% interval low', 'ns', (cell) => cell.ci_low_ns, formatNs),
+      okColumn('95% interval high', 'ns', (cell) => cell.ci_high_ns, formatNs),
       okColumn(
         'rme of mean',
         '%',

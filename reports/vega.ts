@@ -36,12 +36,12 @@ export interface Metric {
   extra?: { field: NumericField; title: string }[];
 }
 
-/** Median time per call with its 95% confidence interval. */
+/** Median time per call with the cell's 95% interval (lib/process-interval.ts: what another run would report). */
 export const TIME_METRIC: Metric = {
   field: 'median_ns',
   title: 'median time per call',
   unit: 'ns',
-  band: { low: 'ci_low_ns', high: 'ci_high_ns', title: '95% CI of the median' },
+  band: { low: 'ci_low_ns', high: 'ci_high_ns', title: '95% interval for another run' },
   extra: [
     { field: 'samples', title: 'samples' },
     { field: 'batch', title: 'calls per sample' },
@@ -143,7 +143,7 @@ export function suiteMetricSpec(suite: SuiteInfo, results: Results, metric: Metr
   });
 }
 
-/** Time per call against n for one suite: one line per variant, its median with a 95% CI band. */
+/** Time per call against n for one suite: one line per variant, its median with its 95% interval as a band. */
 export function suiteTimeSpec(suite: SuiteInfo, results: Results): VegaLiteSpec {
   return suiteMetricSpec(suite, results, TIME_METRIC);
 }
@@ -196,7 +196,7 @@ function speedupLayers(baseline: string, color: VegaLiteSpec): VegaLiteSpec[] {
 function speedupNotes(baseline: string): string[] {
   return [
     `speedup = ${baseline} median / variant median; dashed line: as fast as ${baseline}`,
-    'band: from the ends of both 95% CIs of the median (covers the true ratio at least 90% of the time)',
+    'band: from the ends of both cells\' 95% intervals for another run (wider than a 95% interval of the ratio)',
   ];
 }
 

@@ -78,7 +78,7 @@ describe('chart specs of a run', () => {
   it('shows the speedup axis, the baseline and the interval in the rendered SVG', async () => {
     const svg = await renderSvg(specs.get('alpha.speedup')!);
     assert.match(svg, /speedup over naive \(log scale\)/);
-    assert.match(svg, /band: from the ends of both 95% CIs of the median/);
+    assert.match(svg, /band: from the ends of both cells' 95% intervals for another run/);
   });
 });
 

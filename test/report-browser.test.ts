@@ -114,7 +114,7 @@ describe('report.html in headless Chromium', () => {
     await tooltip.waitFor({ state: 'visible', timeout: RENDER_TIMEOUT_MS });
     const text = await tooltip.textContent();
     assert.match(text ?? '', /median time per call \(ns\)/);
-    assert.match(text ?? '', /95% CI of the median: low \(ns\)/);
+    assert.match(text ?? '', /95% interval for another run: low \(ns\)/);
   });
 
   it('keeps hostile suite text inert and shows it as text', { skip: SKIP }, async () => {
