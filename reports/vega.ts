@@ -196,7 +196,7 @@ function speedupLayers(baseline: string, color: VegaLiteSpec): VegaLiteSpec[] {
 function speedupNotes(baseline: string): string[] {
   return [
     `speedup = ${baseline} median / variant median; dashed line: as fast as ${baseline}`,
-    'band: from the ends of both cells\' 95% intervals for another run (wider than a 95% interval of the ratio)',
+    "band: from the ends of both cells' 95% intervals for another run (wider than a 95% interval of the ratio)",
   ];
 }
 
