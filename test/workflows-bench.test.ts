@@ -48,7 +48,7 @@ describe('.github/workflows/bench.yml', () => {
     const at = (pattern: RegExp) => commands.findIndex((command) => pattern.test(command));
     assert.ok(at(/^npm ci\b/) >= 0);
     assert.ok(at(/^npm test$/) > at(/^npm ci\b/));
-    assert.ok(at(/^npm run bench:check -- --out bench-run$/) > at(/^npm test$/));
+    assert.ok(at(/^npm run bench:check -- --time none --out bench-run$/) > at(/^npm test$/));
   });
 
   it('writes the verdict to the job summary and uploads the run folder and report.html, even after a failure', async () => {
@@ -159,6 +159,6 @@ describe('.github/workflows/bench-sharded.yml', () => {
     const command = merge.steps[mergeStep]?.run ?? '';
     for (let i = 1; i <= count; i++) assert.match(command, new RegExp(`shards/shard-${i}\\b`));
     assert.match(command, /--out merged/);
-    assert.match(runs(merge), /npm run bench:check -- --run merged/);
+    assert.match(runs(merge), /npm run bench:check -- --time none --run merged/);
   });
 });
