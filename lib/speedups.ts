@@ -1,14 +1,16 @@
 import type { Cell, OkCell, Results, SpeedupPoint } from './types.ts';
 
 /**
- * Speedups between variants, from the medians and their 95% confidence intervals.
+ * Speedups between variants, from the medians and each cell's 95% interval.
  *
  * Speedup of a variant over a baseline at one n: baseline median / variant median (both ns per
- * call), so 2 means twice as fast. Its interval is built from the ends of the two 95% intervals of
- * the medians: [baseline ci_low / variant ci_high, baseline ci_high / variant ci_low], the least and
- * the most favourable ratio the two intervals allow. Both intervals hold together with probability
- * at least 1 - 0.05 - 0.05 = 90 % (Bonferroni, no independence assumed), so the ratio interval covers
- * the true speedup at least that often; it is conservative, not an exact 95 % interval.
+ * call), so 2 means twice as fast. Its interval is built from the ends of the two cells' 95%
+ * intervals, each the range another run would report (lib/process-interval.ts):
+ * [baseline ci_low / variant ci_high, baseline ci_high / variant ci_low], the least and the most
+ * favourable ratio the two intervals allow. Both intervals hold another run's figures together with
+ * probability at least 1 - 0.05 - 0.05 = 90 % (Bonferroni, no independence assumed), so the ratio
+ * interval holds another run's speedup at least that often; it is conservative, wider than a 95 %
+ * interval of the ratio (`npm run bench -- calibrate` measures how often it holds).
  *
  * "Faster" means the intervals separate: variant ci_high < baseline ci_low, which is the same as
  * the ratio interval lying above 1.
