@@ -4,9 +4,10 @@ import { isTimed } from '../lib/speedups.ts';
 import type { Results } from '../lib/types.ts';
 
 /**
- * memobench's figure for a cell against an outside timer's (mitata) for the same function written
- * as users write it: does the harness add or hide anything? The outside timer runs in several fresh
- * processes; its figure is the median of their per-process medians.
+ * memobench's figure for a cell against an outside timer's (mitata), for the same function in one
+ * or more forms (the suite's own instance, the function as users write it at module level): does
+ * the harness add or hide anything? The outside timer runs in several fresh processes; its figure
+ * is the median of their per-process medians.
  */
 
 /** One cell compared: memobench's figure and interval, the outside timer's per-process medians, their ratio. */
@@ -14,6 +15,8 @@ export interface TimerAgreement {
   suite: string;
   variant: string;
   n: number;
+  /** Which form of the function the outside timer timed. */
+  form: string;
   /** memobench's reported median, ns per call, and its 95% interval. */
   memobench_ns: number;
   memobench_low_ns: number;
@@ -31,6 +34,8 @@ export interface OutsideFigures {
   suite: string;
   variant: string;
   n: number;
+  /** Which form of the function the outside timer timed. */
+  form: string;
   process_ns: number[];
 }
 
@@ -53,6 +58,7 @@ export function agreements(
       suite: figures.suite,
       variant: figures.variant,
       n: figures.n,
+      form: figures.form,
       memobench_ns: cell.median_ns,
       memobench_low_ns: cell.ci_low_ns,
       memobench_high_ns: cell.ci_high_ns,

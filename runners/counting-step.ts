@@ -33,7 +33,7 @@ export function countStep<I>(
   context: LadderContext<I>,
   spec: OperationSpec<I>,
   verified: Verified,
-  state: LadderState,
+  state: LadderState<I>,
 ): Counted {
   const carried = { instance: state.instance ?? ('per-call' as const), pace: state.pace };
   if (context.phase === 'measure') {

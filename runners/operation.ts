@@ -21,7 +21,11 @@ export interface Operation {
   calls_per_op: number;
   /** How `timed` uses instances (warm mode always shares its one filled instance). */
   instance: InstanceMode;
-  /** A fresh instance after one operation's worth of filling, with its answer: what must stay alive to measure retained bytes. */
+  /**
+   * A fresh instance after one operation's worth of filling, with its answer: what must stay alive
+   * to measure retained bytes. With a kept stateless instance (`OperationSpec.shared`) the fresh
+   * instance is not called and the kept one answers.
+   */
   retain: () => unknown;
 }
 
@@ -40,6 +44,11 @@ export interface OperationSpec<I> {
    * since lib/memoize.ts is part of what a base and a head revision may differ in.
    */
   tools?: Tools;
+  /**
+   * The instance a `shared` operation answers on, when the caller already has one (the ladder keeps
+   * one instance of a stateless variant for all its sizes); one is created here by default.
+   */
+  shared?: (input: I) => Answer;
 }
 
 /** The inputs one sequence-mode operation answers in turn: sizes 1..n. */
@@ -59,11 +68,16 @@ function sequenceInputs<I>(spec: OperationSpec<I>): I[] {
 export function buildOperation<I>(spec: OperationSpec<I> & { instance: InstanceMode }): Operation {
   const { mode, factory, input } = spec;
   const tools = spec.tools ?? plainTools;
+  const shared = spec.instance === 'shared' ? (spec.shared ?? factory(tools)) : undefined;
+  // A stateless instance kept by the caller keeps nothing from its calls, so a fresh one is left
+  // uncalled and the answer comes from the kept one: calling fresh instances would give V8's call
+  // feedback a second target and slow the kept instance's later sizes (see LadderState.stateless).
+  const answering = spec.shared !== undefined && shared !== undefined && mode !== 'warm' ? shared : undefined;
   const retain = () => {
     const fresh = factory(tools);
-    return [fresh, mode === 'sequence' ? answerAll(fresh, sequenceInputs(spec)) : fresh(input)];
+    const by = answering ?? fresh;
+    return [fresh, mode === 'sequence' ? answerAll(by, sequenceInputs(spec)) : by(input)];
   };
-  const shared = spec.instance === 'shared' ? factory(tools) : undefined;
   if (mode === 'warm') {
     const instance = shared ?? factory(tools);
     instance(input);

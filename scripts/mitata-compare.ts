@@ -1,9 +1,12 @@
 /**
- * memobench against mitata on the same two Fibonacci cells, each function written as users write
- * it (a module-level function, not created per call): naive F(25) and bottom-up F(10,000), in ns
- * per call. mitata runs in PROCESSES fresh processes (its figure: the median of their medians);
- * memobench runs its default profile on fibonacci's naive and bottom-up ladders.
- * Run: npm run mitata-compare [-- --processes N]  (about two minutes).
+ * memobench against mitata on the same two Fibonacci cells, naive F(25) and bottom-up F(10,000), in
+ * ns per call. mitata times each function in two forms: the suite's own variant, one instance made
+ * by its factory (exactly the code memobench times: this row tests the harness), and the function
+ * as users write it at module level (a function declaration: this row tests that the suite's code
+ * is not slower or faster than what users write). mitata runs in PROCESSES fresh processes (its
+ * figure: the median of their medians); memobench runs its default profile on fibonacci's naive
+ * and bottom-up ladders.
+ * Run: npm run mitata-compare [-- --processes N]  (under a minute).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,7 +18,8 @@ import { agreements, type OutsideFigures } from '../checks/outside-timer.ts';
 import { formatNs } from '../lib/format.ts';
 import { readResults } from '../lib/results-file.ts';
 import { P } from '../suites/_modular.ts';
-import { fibonacciFastDoubling } from '../suites/fibonacci.ts';
+import { plainTools } from '../lib/tools.ts';
+import fibonacci, { fibonacciFastDoubling } from '../suites/fibonacci.ts';
 import { type CommandIo, EXIT, parse, positiveInteger, program, runMain } from './cli-kit.ts';
 
 const HERE = fileURLToPath(import.meta.url);
@@ -35,14 +39,29 @@ function fibBottomUp(n: number): number {
 
 /** The cells compared: memobench's suite, variant and n, and the same function as users write it. */
 const CASES = [
-  { suite: 'fibonacci', variant: 'naive', n: 25, call: fib },
-  { suite: 'fibonacci', variant: 'bottom-up', n: 10_000, call: fibBottomUp },
+  { suite: 'fibonacci', variant: 'naive', n: 25, moduleLevel: fib },
+  { suite: 'fibonacci', variant: 'bottom-up', n: 10_000, moduleLevel: fibBottomUp },
 ] as const;
 
-/** In a worker process: mitata's median (p50) time per call of each case, ns, after checking its answer. */
-async function worker(): Promise<void> {
+/** The forms mitata times, in this order for each case. */
+const FORMS = ['suite instance', 'module-level'] as const;
+
+/** The suite's variant as memobench times a stateless one: one instance from its factory, plain tools. */
+function suiteInstance(variant: string): (n: number) => number {
+  const factory = fibonacci.variants[variant];
+  if (factory === undefined) throw new Error(`fibonacci has no variant '${variant}'`);
+  return factory(plainTools) as (n: number) => number;
+}
+
+/**
+ * In a worker process: mitata's median (p50) time per call of each case in each form (FORMS), ns,
+ * after checking its answer. Each form runs in a process of its own (`formIndex`): a second
+ * function in the same process could change how V8 compiles the first.
+ */
+async function worker(formIndex: number): Promise<void> {
   const medians: number[] = [];
-  for (const { n, call, variant } of CASES) {
+  for (const { n, moduleLevel, variant } of CASES) {
+    const call = formIndex === 0 ? suiteInstance(variant) : moduleLevel;
     if (call(n) !== fibonacciFastDoubling(n)) throw new Error(`${variant}(${n}) answers wrongly; not timed`);
     const stats = await measure(() => do_not_optimize(call(n)));
     medians.push(stats.p50);
@@ -51,18 +70,25 @@ async function worker(): Promise<void> {
 }
 
 async function compare(processes: number, io: CommandIo): Promise<void> {
-  const perProcess: number[][] = [];
+  // perForm[form][process][case]: the forms alternate, so a slow spell of the machine hits both.
+  const perForm: number[][][] = FORMS.map(() => []);
   for (let index = 0; index < processes; index++) {
-    io.stderr(`mitata: process ${index + 1} of ${processes}\n`);
-    const output = execFileSync(process.execPath, ['--import', 'tsx', HERE, '--worker'], { cwd: ROOT });
-    perProcess.push(JSON.parse(output.toString()) as number[]);
+    for (const [formIndex, form] of FORMS.entries()) {
+      io.stderr(`mitata: ${form}, process ${index + 1} of ${processes}\n`);
+      const args = ['--import', 'tsx', HERE, '--worker', String(formIndex)];
+      const output = execFileSync(process.execPath, args, { cwd: ROOT });
+      perForm[formIndex]?.push(JSON.parse(output.toString()) as number[]);
+    }
   }
-  const outside: OutsideFigures[] = CASES.map((each, index) => ({
-    suite: each.suite,
-    variant: each.variant,
-    n: each.n,
-    process_ns: perProcess.map((medians) => medians[index] as number),
-  }));
+  const outside: OutsideFigures[] = CASES.flatMap((each, index) =>
+    FORMS.map((form, formIndex) => ({
+      suite: each.suite,
+      variant: each.variant,
+      n: each.n,
+      form,
+      process_ns: (perForm[formIndex] ?? []).map((medians) => medians[index] as number),
+    })),
+  );
   const dir = await mkdtemp(join(tmpdir(), 'memobench-mitata-'));
   try {
     io.stderr('memobench: default profile, fibonacci naive and bottom-up\n');
@@ -87,14 +113,15 @@ async function compare(processes: number, io: CommandIo): Promise<void> {
     const { rows, missing } = agreements(await readResults(join(dir, 'results.json')), outside);
     io.stdout(
       [
-        `| cell | mitata, median of ${processes} processes (ns per call) | memobench median [95% interval] | memobench / mitata |`,
-        '|---|---:|---:|---:|',
+        `| cell | function timed by mitata | mitata, median of ${processes} processes (ns per call) | memobench median [95% interval] | memobench / mitata |`,
+        '|---|---|---:|---:|---:|',
         ...rows.map(
           (row) =>
-            `| ${row.suite} / ${row.variant} / n = ${row.n} | ${formatNs(row.outside_ns)} (${row.outside_process_ns.map(formatNs).join(', ')}) | ${formatNs(row.memobench_ns)} [${formatNs(row.memobench_low_ns)}, ${formatNs(row.memobench_high_ns)}] | ${row.ratio.toFixed(3)} |`,
+            `| ${row.suite} / ${row.variant} / n = ${row.n} | ${row.form} | ${formatNs(row.outside_ns)} (${row.outside_process_ns.map(formatNs).join(', ')}) | ${formatNs(row.memobench_ns)} [${formatNs(row.memobench_low_ns)}, ${formatNs(row.memobench_high_ns)}] | ${row.ratio.toFixed(3)} |`,
         ),
         ...missing.map(
-          (each) => `| ${each.suite} / ${each.variant} / n = ${each.n} | — | not timed by memobench | — |`,
+          (each) =>
+            `| ${each.suite} / ${each.variant} / n = ${each.n} | ${each.form} | — | not timed by memobench | — |`,
         ),
         '',
       ].join('\n'),
@@ -107,14 +134,15 @@ async function compare(processes: number, io: CommandIo): Promise<void> {
 /** The command line: `--processes N` (mitata's fresh processes); `--worker` is how the script runs itself. */
 async function command(argv: readonly string[], io: CommandIo): Promise<number> {
   if (argv[0] === '--worker') {
-    await worker();
+    await worker(Number(argv[1]));
     return EXIT.ok;
   }
   const parsed = parse(
     program(
       'npm run mitata-compare --',
-      'Times naive F(25) and bottom-up F(10,000), written as users write them, with mitata in fresh ' +
-        'processes and with memobench (default profile), and prints both in ns per call with their ratio.',
+      'Times naive F(25) and bottom-up F(10,000) with mitata in fresh processes (the suite’s own ' +
+        'instance, and the function written at module level) and with memobench (default profile), and ' +
+        'prints both in ns per call with their ratio.',
       io,
     ).option(
       '--processes <count>',

@@ -164,6 +164,19 @@ describe('climbLadder()', () => {
       ['ok', undefined, 'per-call', 'shared', 200],
     );
     assert.equal(one?.counts_note, 'counted in the first round only');
+    let created = 0;
+    const stateless = (t: Tools) => {
+      created++;
+      return fibonacciLike(t);
+    };
+    await climb(fixtureSuite({ naive: stateless }, [2, 3]), 'naive', {
+      phase: 'measure',
+      instances: new Map([
+        [2, 'shared' as const],
+        [3, 'shared' as const],
+      ]),
+    });
+    assert.equal(created, 1, 'one instance verifies and times both sizes the first round found stateless');
     assert.equal(one?.memory_note, 'measured in the first round only');
   });
 
@@ -198,7 +211,11 @@ describe('climbLadder()', () => {
         ['shared', false],
       ],
     );
-    assert.equal(created, 2 * 5, 'per size: the verified call’s instance and the one the timed calls share');
+    assert.equal(
+      created,
+      1,
+      'one instance for the ladder: the first verified call’s, which verifies and times every size',
+    );
     const memoized = await climb(fixtureSuite({ map: fibonacciLike }), 'map');
     assert.ok(memoized.every((cell) => field(cell, 'instance') === 'per-call'));
   });

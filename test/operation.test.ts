@@ -47,6 +47,27 @@ describe('buildOperation()', () => {
     assert.equal(op.instance, 'shared');
   });
 
+  it('cold, shared with a kept instance: times it, and retain() never calls a second instance', () => {
+    const called = new Set<number>();
+    let made = 0;
+    const tracked = (t: Tools) => {
+      const id = made++;
+      const fib = fibonacci.variants.naive(t);
+      return (n: number) => {
+        called.add(id);
+        return fib(n);
+      };
+    };
+    const kept = tracked(plainTools);
+    const op = buildOperation({ ...spec('cold', tracked, 20), instance: 'shared', shared: kept });
+    assert.equal(op.timed(), 6765);
+    const [fresh, answer] = op.retain() as [unknown, Answer];
+    assert.equal(answer, 6765, 'the kept instance answers');
+    assert.equal(typeof fresh, 'function', 'a fresh instance is held, as for any variant');
+    assert.equal(made, 2, 'the kept one and retain()’s fresh one');
+    assert.deepEqual([...called], [0], 'only the kept instance was ever called');
+  });
+
   it('warm: the instance is filled before timing, so an operation is one lookup', () => {
     const op = buildOperation({ ...spec('warm', fibonacci.variants.map, 50), instance: 'per-call' });
     assert.equal(op.timed(), fibonacci.reference(50));
