@@ -52,6 +52,17 @@ export const PRIOR_MAX_DF = 30;
 export const PRIOR_OUTLIER_P = 0.01;
 
 /**
+ * The interval of a cell whose processes disagree (process-modes.ts) reaches at least this many
+ * processes changing group in another run (process-interval.ts, disagreementHalfWidth). With
+ * disturbed processes striking a quarter of processes at random, another run of 4 has 2 more
+ * disturbed ones than this run's 1 with probability 5%. The rule it replaced (the variance of all
+ * processes, the slowest included, under the t quantile of 2-3 degrees of freedom) covered 93.8% of
+ * the next run's estimates on issue 12's noisy day at a median half-width of ±112%; this one 91-93%
+ * at ±36-41% over three pairs of default runs (rebuilt from their stored process medians).
+ */
+export const DISAGREEMENT_SWAPS = 2;
+
+/**
  * Neighbouring process medians (sorted) further apart than this, percent, and than MODE_GAP_SDS
  * times the spread expected between processes, split a cell's processes into groups. 10% is well
  * above the typical spread between processes (2-5%) and well below the JIT outcomes seen (2.6x).

@@ -26,8 +26,9 @@
  * freedom, s0² following the cell's duration). With 2-3 processes a cell's own variance has 1
  * degree of freedom (t = 12.7); hundreds of cells on one machine know the typical spread better.
  * A cell whose spread is improbable under the prior (PRIOR_OUTLIER_P) uses its own alone.
- * Processes that disagree (process-modes.ts) are reported, with their groups, and the variance is
- * at least that of all processes: another run mixes the groups in other proportions.
+ * Processes that disagree (process-modes.ts) are reported, with their groups, and the interval
+ * reaches at least DISAGREEMENT_SWAPS processes changing group in another run
+ * (disagreementHalfWidth): another run mixes the groups in other proportions.
  *
  * One process: with a prior, the prior's variance (basis `prior`): what another run would see if
  * this cell spreads like its neighbours in duration, which it may not. Without one (a run of one
@@ -41,14 +42,14 @@
  * intervals, and A's median half-width):
  *
  *   processes per cell              1        2        3        5        8
- *   TYPICAL_WORLD  this      23% ±0.9  96% ±16  96% ±13  96% ±9.1 94% ±6.2
- *                  ratios    22% ±1.9  97% ±27  97% ±29  95% ±18  97% ±13
- *                  no prior     -      97% ±57  98% ±59  95% ±12  94% ±7.0
- *                  limma fit    -      90% ±11  92% ±8.6 95% ±8.7 94% ±6.1
+ *   TYPICAL_WORLD  this      23% ±0.9  96% ±16  96% ±13  95% ±9.1 94% ±6.2
+ *                  ratios    22% ±1.9  97% ±27  96% ±25  95% ±17  96% ±12
+ *                  no prior     -      97% ±57  98% ±49  94% ±11  93% ±6.8
+ *                  limma fit    -      90% ±11  92% ±8.6 95% ±8.6 94% ±6.0
  *                  bootstrap    -      48% ±3.8 73% ±5.3 78% ±5.7 89% ±5.1
  *                  pooled    21% ±0.8  33% ±1.6 28% ±0.9 27% ±0.9 32% ±0.7
- *   HARSH_WORLD    this      17% ±0.9  96% ±26  95% ±22  95% ±24  96% ±21
- *                  ratios    16% ±1.7  96% ±65  97% ±107 96% ±68  97% ±39
+ *   HARSH_WORLD    this      17% ±0.9  95% ±26  95% ±20  94% ±20  94% ±14
+ *                  ratios    16% ±1.7  96% ±65  95% ±53  95% ±39  95% ±26
  *
  * ("pooled": today's order-statistics interval of all samples pooled; "no prior": the same
  * construction from the cell alone; "limma fit": the prior fitted as checks/moderated.ts does,
@@ -56,7 +57,13 @@
  * cells bimodal and 8% of processes disturbed, is closer to issue 12's tail; its intervals are wide
  * because its processes are. The other constants are in interval-constants.ts, each with its reason.
  */
-import { INTERVAL_ALPHA, MIN_PROCESS_SD, PRIOR_OUTLIER_P, RUN_TRIM_FROM } from './interval-constants.ts';
+import {
+  DISAGREEMENT_SWAPS,
+  INTERVAL_ALPHA,
+  MIN_PROCESS_SD,
+  PRIOR_OUTLIER_P,
+  RUN_TRIM_FROM,
+} from './interval-constants.ts';
 import { processDisagreement } from './process-modes.ts';
 import { priorVarianceAt } from './process-prior.ts';
 import { fUpperTail, studentQuantileTwoSided } from './special.ts';
@@ -115,6 +122,19 @@ export function estimateShare(processes: number): number {
 /** The least variance of a log process median a cell can claim: its samples' own error, its resolution, MIN_PROCESS_SD. */
 export function varianceFloor(summary: Pick<ProcessSummary, 'within_variance_log' | 'resolution'>): number {
   return Math.max(summary.within_variance_log, summary.resolution ** 2, MIN_PROCESS_SD ** 2);
+}
+
+/**
+ * The least half-width (log units) of a cell whose processes disagree: DISAGREEMENT_SWAPS times
+ * what one process changing group moves the estimate by, the farthest process's distance from the
+ * estimate over the processes the estimate keeps.
+ */
+export function disagreementHalfWidth(
+  summary: Pick<ProcessSummary, 'process_medians_ns' | 'log_estimate' | 'kept'>,
+): number {
+  const logs = summary.process_medians_ns.map(Math.log);
+  const farthest = Math.max(...logs.map((log) => Math.abs(log - summary.log_estimate)));
+  return (DISAGREEMENT_SWAPS * farthest) / summary.kept;
 }
 
 /** Summarises one cell's samples (ns per call), one array per process, each with at least one sample. */
@@ -184,10 +204,6 @@ export function processInterval(
     variance = d0 > 0 ? (d0 * priorVariance + d * own) / (d0 + d) : own;
     df = d0 + d;
     share = estimateShare(summary.processes) + replicateShare;
-    // Processes in groups: another run mixes the groups in other proportions, which moves its
-    // estimate by the spread of all the processes, the slowest included (trimming sets aside one
-    // process, and a group of one in this run may be two in the next).
-    if (disagreement !== null) variance = Math.max(variance, logVariance(summary.process_medians_ns));
   } else if (prior !== null) {
     basis = 'prior';
     variance = priorVariance;
@@ -199,8 +215,13 @@ export function processInterval(
     df = Number.POSITIVE_INFINITY;
     share = 1;
   }
-  const predictionVariance = variance * share;
-  const half = studentQuantileTwoSided(INTERVAL_ALPHA, df) * Math.sqrt(predictionVariance);
+  const quantile = studentQuantileTwoSided(INTERVAL_ALPHA, df);
+  // Processes in groups: another run mixes the groups in other proportions. Its estimate moves by
+  // (the farthest process's distance from this estimate) / kept for each process that lands in the
+  // other group: the interval reaches at least DISAGREEMENT_SWAPS such moves.
+  const swaps = disagreement === null || summary.df < 1 ? 0 : disagreementHalfWidth(summary);
+  const predictionVariance = Math.max(variance * share, (swaps / quantile) ** 2);
+  const half = quantile * Math.sqrt(predictionVariance);
   return {
     processes: summary.processes,
     process_medians_ns: summary.process_medians_ns,

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fitPrior } from '../checks/moderated.ts';
 import { MIN_PROCESS_SD } from '../lib/interval-constants.ts';
-import { estimateShare, processInterval, summarizeProcesses } from '../lib/process-interval.ts';
+import {
+  disagreementHalfWidth,
+  estimateShare,
+  processInterval,
+  summarizeProcesses,
+} from '../lib/process-interval.ts';
 import { createRng } from '../lib/random.ts';
 import { ratioInterval } from '../lib/ratio-interval.ts';
 import { studentQuantileTwoSided } from '../lib/special.ts';
@@ -159,6 +164,24 @@ describe('processInterval()', () => {
     for (const cluster of clusters)
       assert.ok(interval.low_ns < cluster.centre_ns && cluster.centre_ns < interval.high_ns);
     assert.equal(processInterval(summarizeProcesses([100, 101, 99].map(process)), null).disagreement, null);
+  });
+
+  it('reaches two processes changing group in another run, and no further than the spread needs', () => {
+    const process = (medianNs: number) => [medianNs * 0.999, medianNs, medianNs * 1.001];
+    // Three processes at 100 ns and one at 150 ns: the estimate keeps the three; another run with
+    // two more slow processes moves it by 2 x ln(1.5) / 3. A prior of 1% spread with many degrees of
+    // freedom makes the moderated variance small, so this floor decides the width.
+    const summary = summarizeProcesses([100, 100, 150, 100].map(process));
+    assert.equal(summary.kept, 3);
+    close(disagreementHalfWidth(summary), (2 * Math.log(1.5)) / 3, 1e-12);
+    const interval = processInterval(summary, flatPrior(0.01, 30));
+    assert.notEqual(interval.disagreement, null);
+    close(interval.half_width_pct, 100 * Math.expm1((2 * Math.log(1.5)) / 3), 1e-9);
+    close(interval.high_ns, 100 * Math.exp((2 * Math.log(1.5)) / 3), 1e-9);
+    // Without a disagreement the same prior gives a far narrower interval.
+    const calm = processInterval(summarizeProcesses([100, 100, 101, 100].map(process)), flatPrior(0.01, 30));
+    assert.equal(calm.disagreement, null);
+    assert.ok(calm.half_width_pct < interval.half_width_pct / 5);
   });
 });
 
