@@ -64,7 +64,7 @@ export function calibrationMarkdown(calibration: Calibration): string {
     '# Calibration: do run A’s intervals predict run B?',
     '',
     `Run A: \`${a}\`; run B: \`${b}\`. A 95% interval that predicts another run holds run B's figure in about 95% of`,
-    "cells. Times are ns per call (run B's median against run A's interval); speedups are ratios of",
+    "cells. Times are ns per call (run B's estimate over processes against run A's interval, which predicts it); speedups are ratios of",
     'ns per call (run B’s speedup against run A’s speedup interval). “Moved” is |B/A − 1| per figure.',
     '',
     ...markdownTable(coverageTable('All cells and speedups', [calibration.time, ...calibration.speedups])),

@@ -1,4 +1,5 @@
 import { cellKey } from '../lib/cell-key.ts';
+import { timeNs } from '../lib/cells.ts';
 import { median, quantile } from '../lib/stats.ts';
 import { isTimed, speedupPoints } from '../lib/speedups.ts';
 import type { Calibration, CoverageFigures, CoverageRow, Results, SpeedupPoint } from '../lib/types.ts';
@@ -47,7 +48,7 @@ function timePairs(a: Results, b: Results): { suite: string; pair: Pair }[] {
     return [
       {
         suite: cell.suite,
-        pair: { a: cell.median_ns, low: cell.ci_low_ns, high: cell.ci_high_ns, b: other.median_ns },
+        pair: { a: timeNs(cell), low: cell.ci_low_ns, high: cell.ci_high_ns, b: timeNs(other) },
       },
     ];
   });

@@ -1,4 +1,5 @@
 import { cellKey } from '../lib/cell-key.ts';
+import { timeNs } from '../lib/cells.ts';
 import { median } from '../lib/stats.ts';
 import { isTimed } from '../lib/speedups.ts';
 import type { Results } from '../lib/types.ts';
@@ -17,7 +18,7 @@ export interface TimerAgreement {
   n: number;
   /** Which form of the function the outside timer timed. */
   form: string;
-  /** memobench's reported median, ns per call, and its 95% interval. */
+  /** memobench's reported time (lib/cells.ts timeNs), ns per call, and its 95% interval. */
   memobench_ns: number;
   memobench_low_ns: number;
   memobench_high_ns: number;
@@ -59,12 +60,12 @@ export function agreements(
       variant: figures.variant,
       n: figures.n,
       form: figures.form,
-      memobench_ns: cell.median_ns,
+      memobench_ns: timeNs(cell),
       memobench_low_ns: cell.ci_low_ns,
       memobench_high_ns: cell.ci_high_ns,
       outside_process_ns: figures.process_ns,
       outside_ns: outsideNs,
-      ratio: cell.median_ns / outsideNs,
+      ratio: timeNs(cell) / outsideNs,
     });
   }
   return { rows, missing };

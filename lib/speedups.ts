@@ -1,10 +1,11 @@
+import { timeNs } from './cells.ts';
 import type { Cell, OkCell, Results, SpeedupPoint } from './types.ts';
 
 /**
- * Speedups between variants, from the medians and each cell's 95% interval.
+ * Speedups between variants, from each cell's time (lib/cells.ts timeNs: the process-level estimate) and its 95% interval.
  *
- * Speedup of a variant over a baseline at one n: baseline median / variant median (both ns per
- * call), so 2 means twice as fast. Its interval is built from the ends of the two cells' 95%
+ * Speedup of a variant over a baseline at one n: baseline time / variant time (both ns per call,
+ * timeNs), so 2 means twice as fast. Its interval is built from the ends of the two cells' 95%
  * intervals, each the range another run would report (lib/process-interval.ts):
  * [baseline ci_low / variant ci_high, baseline ci_high / variant ci_low], the least and the most
  * favourable ratio the two intervals allow. Both intervals hold another run's figures together with
@@ -16,9 +17,9 @@ import type { Cell, OkCell, Results, SpeedupPoint } from './types.ts';
  * the ratio interval lying above 1.
  */
 
-/** True for an `ok` cell with a usable median and interval: all > 0, so ratios and log axes are defined. */
+/** True for an `ok` cell with a usable time and interval: all > 0, so ratios and log axes are defined. */
 export function isTimed(cell: Cell): cell is OkCell {
-  return cell.status === 'ok' && cell.median_ns > 0 && cell.ci_low_ns > 0 && cell.ci_high_ns > 0;
+  return cell.status === 'ok' && timeNs(cell) > 0 && cell.ci_low_ns > 0 && cell.ci_high_ns > 0;
 }
 
 /** The speedup of `cell` over `baseline` with its interval (see the module comment). */
@@ -28,7 +29,7 @@ export function speedupOf(
 ): Omit<SpeedupPoint, 'suite' | 'variant' | 'baseline' | 'n'> {
   const low = baseline.ci_low_ns / cell.ci_high_ns;
   return {
-    speedup: baseline.median_ns / cell.median_ns,
+    speedup: timeNs(baseline) / timeNs(cell),
     speedup_low: low,
     speedup_high: baseline.ci_high_ns / cell.ci_low_ns,
     faster: low > 1,

@@ -897,9 +897,12 @@ export interface StackReach {
   note?: string;
 }
 
-/** A median time per call with its 95% confidence interval, ns (the verdict's view of a timed cell). */
-export interface MedianInterval {
-  median_ns: number;
+/**
+ * A time per call with its 95% interval for another run, ns (the verdict's view of a timed cell:
+ * lib/cells.ts timeNs and `ci_low_ns`..`ci_high_ns`).
+ */
+export interface TimeInterval {
+  time_ns: number;
   ci_low_ns: number;
   ci_high_ns: number;
 }
@@ -926,19 +929,20 @@ export interface VerdictInput {
     /** Smallest measured n from which it is faster (separated intervals) at every larger n both reached; null when it is not faster at the largest. */
     n: number | null;
     /** The deciding intervals at `n` (or at `largest.n` when `n` is null). */
-    variant_at: MedianInterval;
-    naive_at: MedianInterval;
+    variant_at: TimeInterval;
+    naive_at: TimeInterval;
     /** The measured size just below `n`, where the intervals did not separate, with them. */
-    before?: { n: number; variant: MedianInterval; naive: MedianInterval };
-    /** The largest n both were timed at: naive's median over the variant's there, and that ratio's interval from the ends of both intervals. */
+    before?: { n: number; variant: TimeInterval; naive: TimeInterval };
+    /** The largest n both were timed at: naive's time over the variant's there, and that ratio's interval from the ends of both intervals. */
     largest: { n: number; speedup: number; low: number; high: number };
   };
   /** The fastest variant at the largest size the common caches (COMMON_CACHES) all reached, and how much longer they took there. */
   fastest?: {
     n: number;
     variant: string;
-    median_ns: number;
-    /** Each common cache's median over the fastest's, with the interval from the ends of both intervals. */
+    /** Its time per call, ns (lib/cells.ts timeNs). */
+    time_ns: number;
+    /** Each common cache's time over the fastest's, with the interval from the ends of both intervals. */
     others: { variant: string; ratio: number; low: number; high: number }[];
   };
   /** Retained bytes and cache entries per variant, each at the largest size it has both; `note` when none has them. */
@@ -1171,7 +1175,8 @@ export interface CoverageRow extends CoverageFigures {
 
 /**
  * Do run A's intervals predict run B (two independent runs of the same code on the same machine)?
- * Times: run B's reported median (`median_ns`) against run A's [ci_low_ns, ci_high_ns]; speedups over
+ * Times: run B's reported time (lib/cells.ts timeNs: the process-level estimate) against run A's
+ * [ci_low_ns, ci_high_ns], the interval built to predict it; speedups over
  * naive and over bottom-up: run B's speedup against run A's speedup interval (lib/speedups.ts).
  */
 export interface Calibration {

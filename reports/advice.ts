@@ -1,11 +1,11 @@
-import { isOk } from '../lib/cells.ts';
+import { isOk, timeNs } from '../lib/cells.ts';
 import { isTimed, speedupOf } from '../lib/speedups.ts';
 import {
   type Advice,
   type Cell,
   COMMON_CACHES,
   type FailedCell,
-  type MedianInterval,
+  type TimeInterval,
   type OkCell,
   type Results,
   type VerdictInput,
@@ -55,11 +55,11 @@ export function verdictInput(results: Results, advice: Advice): VerdictInput {
   const n = sizes.find((size) => commons.length > 0 && commons.every((variant) => timedAt(variant, size)));
   if (n !== undefined) {
     const timed = candidates.flatMap((variant) => timedAt(variant, n) ?? []);
-    const fastest = timed.reduce((best, cell) => (cell.median_ns < best.median_ns ? cell : best));
+    const fastest = timed.reduce((best, cell) => (timeNs(cell) < timeNs(best) ? cell : best));
     input.fastest = {
       n,
       variant: fastest.variant,
-      median_ns: fastest.median_ns,
+      time_ns: timeNs(fastest),
       others: commons
         .filter((variant) => variant !== fastest.variant)
         .map((variant) => {
@@ -181,6 +181,6 @@ function memoryOf(
   return { variants: [], note };
 }
 
-function interval(cell: OkCell): MedianInterval {
-  return { median_ns: cell.median_ns, ci_low_ns: cell.ci_low_ns, ci_high_ns: cell.ci_high_ns };
+function interval(cell: OkCell): TimeInterval {
+  return { time_ns: timeNs(cell), ci_low_ns: cell.ci_low_ns, ci_high_ns: cell.ci_high_ns };
 }

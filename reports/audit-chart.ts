@@ -20,7 +20,7 @@ const AUDIT_PANEL = { width: 320, height: 220, wrong_offset: 8 };
 const WRONG_COLOR = '#c0392b';
 
 /**
- * The audit at a glance, one panel per suite: each npm memoizer's median time per call over the
+ * The audit at a glance, one panel per suite: each npm memoizer's time per call over the
  * hand-written closure's at the largest n both reached (log scale), default and tuned side by side;
  * a wrong answer (never timed) is a cross at the bottom edge. Rows without either are left out.
  */
@@ -64,7 +64,7 @@ export function auditSpec(rows: readonly AuditRow[]): VegaLiteSpec | null {
   const point = { type: 'point', filled: true, size: 80, opacity: 1 };
   return chartSpec({
     title: {
-      text: 'Audit of npm memoizers: median time per call ÷ the hand-written closure’s',
+      text: 'Audit of npm memoizers: time per call ÷ the hand-written closure’s',
       subtitle: [
         'at the largest n both were timed (log scale); dashed line: as fast as closure',
         'red cross at the bottom edge: wrong answer, never timed (no ratio)',

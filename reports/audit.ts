@@ -1,5 +1,5 @@
 import { variantKey } from '../lib/cell-key.ts';
-import { isOk } from '../lib/cells.ts';
+import { isOk, timeNs } from '../lib/cells.ts';
 import { fitComplexity, MIN_FIT_POINTS, modelLabel } from '../lib/fit.ts';
 import { formatInteger, formatRatio } from '../lib/format.ts';
 import type { Cell, LibraryVariant, OkCell, Results } from '../lib/types.ts';
@@ -18,7 +18,7 @@ export const YARDSTICKS = ['closure', 'map'] as const;
  * "Slows as the cache grows" is judged on the ratio of the library's time to closure's, over the
  * sizes both were timed: at the largest of them the ratio must be at least GROWTH_MIN_RATIO, and at
  * least GROWTH_RATIO_FACTOR times its lowest over the sizes (the lowest, not the first: in cold mode
- * every call creates its memoizer, which dominates the smallest sizes), both for the medians and for
+ * every call creates its memoizer, which dominates the smallest sizes), both for the times and for
  * the fastest samples (a load burst on the machine slows a whole cell, never its fastest sample by
  * much). Fitted models (fit.ts) of both series are reported beside it, not used for the decision:
  * on a few noisy sizes at the top of a ladder the chosen model moves (closure's own time has come
@@ -39,7 +39,7 @@ export interface StatusRun {
 /** Median time of a library variant over a yardstick's, at the largest n both were timed. */
 export interface RelativeTime {
   n: number;
-  /** Variant median / yardstick median (ns / ns); above 1 the library is slower. */
+  /** Variant time / yardstick time (ns / ns, lib/cells.ts timeNs); above 1 the library is slower. */
   ratio: number;
 }
 
@@ -53,14 +53,14 @@ export interface CallComparison {
 
 /** How the time per call grows against closure's, over the sizes both were timed. */
 export interface GrowthComparison {
-  /** Fitted model of the library's median time per call (fit.ts), e.g. "O(n^2)"; null when no fit. */
+  /** Fitted model of the library's time per call (fit.ts), e.g. "O(n^2)"; null when no fit. */
   model: string | null;
   closure_model: string | null;
   n_min: number;
   n_max: number;
-  /** The lowest ratio of medians (library / closure) over the common sizes, and where. */
+  /** The lowest ratio of times (library / closure) over the common sizes, and where. */
   ratio_low: RelativeTime;
-  /** Ratio of medians at n_max. */
+  /** Ratio of times at n_max. */
   ratio_last: number;
   /** Ratio of the fastest samples at n_max. */
   ratio_last_fastest: number;
@@ -105,16 +105,16 @@ export function statusRuns(cells: readonly Cell[]): StatusRun[] {
   return runs;
 }
 
-const timed = (cell: Cell): cell is OkCell => cell.status === 'ok' && cell.median_ns > 0;
+const timed = (cell: Cell): cell is OkCell => cell.status === 'ok' && timeNs(cell) > 0;
 
 function relativeTime(own: readonly Cell[], yardstick: readonly Cell[]): RelativeTime | undefined {
-  const byN = new Map(yardstick.filter(timed).map((cell) => [cell.n, cell.median_ns]));
+  const byN = new Map(yardstick.filter(timed).map((cell) => [cell.n, timeNs(cell)]));
   const common = own
     .filter(timed)
     .filter((cell) => byN.has(cell.n))
     .sort((a, b) => b.n - a.n)[0];
   if (common === undefined) return undefined;
-  return { n: common.n, ratio: common.median_ns / (byN.get(common.n) as number) };
+  return { n: common.n, ratio: timeNs(common) / (byN.get(common.n) as number) };
 }
 
 function callComparison(own: readonly Cell[], closure: readonly Cell[], naive: readonly Cell[]) {
@@ -143,13 +143,13 @@ function growthComparison(own: readonly Cell[], closure: readonly Cell[]): Growt
     .sort((a, b) => a.n - b.n);
   const last = pairs.at(-1);
   if (pairs.length < MIN_FIT_POINTS || last === undefined) return null;
-  const ratio = (field: 'median_ns' | 'min_ns', p: (typeof pairs)[number]) => p.own[field] / p.closure[field];
-  const ratios = pairs.map((p) => ({ n: p.n, ratio: ratio('median_ns', p) }));
+  const ratio = (of: (cell: OkCell) => number, p: (typeof pairs)[number]) => of(p.own) / of(p.closure);
+  const ratios = pairs.map((p) => ({ n: p.n, ratio: ratio(timeNs, p) }));
   const low = ratios.reduce((best, r) => (r.ratio < best.ratio ? r : best));
-  const [median, fastest] = [ratio('median_ns', last), ratio('min_ns', last)];
+  const [time, fastest] = [ratio(timeNs, last), ratio((cell) => cell.min_ns, last)];
   const passes = (value: number) => value >= GROWTH_MIN_RATIO && value >= GROWTH_RATIO_FACTOR * low.ratio;
   const modelOf = (pick: (p: (typeof pairs)[number]) => OkCell) => {
-    const fit = fitComplexity(pairs.map((p) => ({ n: p.n, y: pick(p).median_ns })));
+    const fit = fitComplexity(pairs.map((p) => ({ n: p.n, y: timeNs(pick(p)) })));
     return fit === null ? null : modelLabel(fit.best);
   };
   return {
@@ -158,9 +158,9 @@ function growthComparison(own: readonly Cell[], closure: readonly Cell[]): Growt
     n_min: pairs[0]?.n as number,
     n_max: last.n,
     ratio_low: low,
-    ratio_last: median,
+    ratio_last: time,
     ratio_last_fastest: fastest,
-    faster_growth: passes(median) && passes(fastest),
+    faster_growth: passes(time) && passes(fastest),
   };
 }
 

@@ -104,7 +104,7 @@ function speedTable(speed: readonly SpeedClaim[]): Table<SpeedClaim> {
         sort: (claim) => claim.at_n,
       },
       {
-        header: 'speedup (naive / variant median)',
+        header: 'speedup (naive time / variant time)',
         numeric: true,
         unit: 'x',
         text: (claim) => formatRatio(claim.speedup),
@@ -173,14 +173,14 @@ function seedTable(points: readonly SeedAgainstDict[]): Table<SeedAgainstDict> {
       { header: 'suite', text: (point) => point.suite },
       { header: 'n', numeric: true, unit: 'n', text: (point) => String(point.n), sort: (point) => point.n },
       {
-        header: `${SEED_VARIANT} median per call`,
+        header: `${SEED_VARIANT} time per call`,
         numeric: true,
         unit: 'ns',
         text: (point) => formatNs(point.seed_ns),
         sort: (point) => point.seed_ns,
       },
       {
-        header: `${SEED_STAND_IN} median per call`,
+        header: `${SEED_STAND_IN} time per call`,
         numeric: true,
         unit: 'ns',
         text: (point) => formatNs(point.dict_ns),
@@ -205,7 +205,7 @@ export function seedSummary(points: readonly SeedAgainstDict[]): string {
   const slower = points.filter((point) => point.ratio_low > 1).length;
   const faster = points.filter((point) => point.ratio_high < 1).length;
   return (
-    `${SEED_VARIANT} / ${SEED_STAND_IN} median: from ${formatRatio(low.ratio)} (${low.suite}, n = ${low.n}) to ${formatRatio(high.ratio)} (${high.suite}, n = ${high.n}) over the ${points.length} sizes both were timed; ` +
+    `${SEED_VARIANT} / ${SEED_STAND_IN} time: from ${formatRatio(low.ratio)} (${low.suite}, n = ${low.n}) to ${formatRatio(high.ratio)} (${high.suite}, n = ${high.n}) over the ${points.length} sizes both were timed; ` +
     `${SEED_VARIANT} slower with separated intervals at ${slower}, faster at ${faster}, within the intervals at ${points.length - slower - faster}.`
   );
 }

@@ -1,3 +1,4 @@
+import { timeNs } from '../lib/cells.ts';
 import type { CacheMode, Cell, OkCell, Results } from '../lib/types.ts';
 import { isTimed, speedupOf } from '../lib/speedups.ts';
 import { crossovers } from './crossover.ts';
@@ -33,7 +34,7 @@ export interface SpeedClaim {
   faster_from_n: number | null;
   /** Largest n at which both naive and the variant were timed. */
   at_n: number;
-  /** naive median / variant median at `at_n` (ns / ns), with the interval the two 95% intervals allow. */
+  /** naive time / variant time at `at_n` (ns / ns, lib/cells.ts timeNs), with the interval the two 95% intervals allow. */
   speedup: number;
   speedup_low: number;
   speedup_high: number;
@@ -66,11 +67,11 @@ export interface MemoryClaim {
 export interface SeedAgainstDict {
   suite: string;
   n: number;
-  /** seed's median time per call, ns. */
+  /** seed's time per call, ns (lib/cells.ts timeNs). */
   seed_ns: number;
-  /** dict's median time per call, ns. */
+  /** dict's time per call, ns. */
   dict_ns: number;
-  /** seed median / dict median (ns / ns): above 1, seed is slower. */
+  /** seed time / dict time (ns / ns): above 1, seed is slower. */
   ratio: number;
   /** Least and greatest ratio the two 95% intervals allow (see crossover.ts). */
   ratio_low: number;
@@ -170,8 +171,8 @@ function seedAgainstDict(results: Results, suite: string): SeedAgainstDict[] {
     return {
       suite,
       n,
-      seed_ns: cell.median_ns,
-      dict_ns: other.median_ns,
+      seed_ns: timeNs(cell),
+      dict_ns: timeNs(other),
       ratio: ratio.speedup,
       ratio_low: ratio.speedup_low,
       ratio_high: ratio.speedup_high,

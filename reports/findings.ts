@@ -1,4 +1,4 @@
-import { isOk } from '../lib/cells.ts';
+import { isOk, timeNs } from '../lib/cells.ts';
 import { type ComplexityFit, fitComplexity } from '../lib/fit.ts';
 import {
   type Results,
@@ -32,8 +32,8 @@ export interface SeriesFit {
 /** One variant's row of the findings of a suite. */
 export interface VariantFinding {
   variant: string;
-  /** Median time per call at the suite's largest common n, ns; null when there is none. */
-  median_ns_at_common: number | null;
+  /** Time per call (lib/cells.ts timeNs) at the suite's largest common n, ns; null when there is none. */
+  time_ns_at_common: number | null;
   /** Speedup over each baseline at the largest common n; absent for the baseline itself. */
   speedups: Partial<Record<SpeedupBaseline, SpeedupPoint>>;
   /** Crossover against naive; null for naive itself or when the run has no naive. */
@@ -94,12 +94,12 @@ export function runFindings(run: Results): SuiteFindings[] {
           const point = at(baseline);
           if (point !== undefined) found[baseline] = point;
         }
-        const median = results.cells
+        const atCommon = results.cells
           .filter(isOk)
-          .find((cell) => cell.suite === info.id && cell.variant === variant && cell.n === common)?.median_ns;
+          .find((cell) => cell.suite === info.id && cell.variant === variant && cell.n === common);
         return {
           variant,
-          median_ns_at_common: median ?? null,
+          time_ns_at_common: atCommon === undefined ? null : timeNs(atCommon),
           speedups: found,
           crossover: crossing.find((c) => c.suite === info.id && c.variant === variant) ?? null,
           time_fit: fits.find((f) => f.suite === info.id && f.variant === variant) as SeriesFit,

@@ -196,7 +196,7 @@ ${STYLE}</style>
 <header>
 <h1>${htmlEscape(title)}</h1>
 ${incomplete}
-<p>${results.cells.length} cells in ${results.suites.length} suites. Times are ns per call (median, with a 95% confidence interval); hover over a point for its numbers, click a table header to sort.</p>
+<p>${results.cells.length} cells in ${results.suites.length} suites. Times are ns per call (estimate over processes, with the 95% interval another run’s estimate would fall in); hover over a point for its numbers, click a table header to sort.</p>
 <nav><a href="#verdict">verdict</a>${audit === '' ? '' : '<a href="#audit">audit of npm memoizers</a>'}${claims === '' ? '' : '<a href="#claims">the seed’s claims</a>'}${nav}<a href="#environment">environment</a><a href="#method">method</a></nav>
 </header>
 <section id="verdict">

@@ -20,8 +20,8 @@ import { verdictSection } from './verdict-section.ts';
 
 /** How the numbers are made, stated once at the end of the summary and of report.html. */
 export const METHOD_NOTES = [
-  'Times are the median of the timed samples, ns per call; intervals are distribution-free 95% confidence intervals of the median (order statistics).',
-  'Speedup = baseline median / variant median. Its interval runs from baseline CI low / variant CI high to baseline CI high / variant CI low: both 95% intervals hold together at least 90% of the time (Bonferroni), so it covers the true ratio at least that often.',
+  'Times are ns per call: each cell’s estimate over its processes (the geometric mean of the process medians but the slowest; a cell of one process: the median of its samples), with the 95% interval another run’s estimate would fall in, from the spread between processes under a prior fitted over the whole run (lib/process-interval.ts). The median of all samples pooled is in the cell tables and results.csv.',
+  'Speedup = baseline time / variant time. Its interval runs from baseline interval low / variant interval high to baseline interval high / variant interval low: both 95% intervals hold another run’s figures together at least 90% of the time (Bonferroni), so it holds another run’s speedup at least that often.',
   'Faster than naive from: the smallest measured n from which the variant is faster than naive, with separated intervals (variant CI high < naive CI low), at every larger n where both were timed; "none measured" when that never holds up to the largest such n.',
   'Fitted model: y = a + c × g(n) for g in 1, log n, n, n log n, n^2, n^3, b^n (b fitted, 1.01 to 16); a and c minimise the squared relative residuals; the model is chosen by BIC on those residuals (N ln(RSS/N) + k ln N, k parameters), so a model with more parameters must explain clearly more. Fit error: RMS relative residual. Call counts are exact (from an instrumented pass), so their fit is the algorithm’s; fits of time include cache and GC effects and describe the measured range, not a proof of complexity.',
 ];

@@ -1,4 +1,4 @@
-import { isOk } from '../lib/cells.ts';
+import { isOk, timeNs } from '../lib/cells.ts';
 import type { Results, SuiteInfo } from '../lib/types.ts';
 import {
   chartSpec,
@@ -34,8 +34,8 @@ export const ALLOCATED_METRIC: Metric = {
 export interface TradeOffPoint {
   variant: string;
   n: number;
-  /** Median time per call, ns. */
-  median_ns: number;
+  /** Time per call, ns (lib/cells.ts timeNs). */
+  time_ns: number;
   /** Bytes allocated per call (cache, tables, keys, garbage). */
   allocated_bytes: number;
   /** True when no other variant is at least as fast and at least as small, and better in one. */
@@ -49,24 +49,24 @@ export function paretoFront(points: readonly Omit<TradeOffPoint, 'pareto'>[]): T
     pareto: !points.some(
       (other) =>
         other !== point &&
-        other.median_ns <= point.median_ns &&
+        other.time_ns <= point.time_ns &&
         other.allocated_bytes <= point.allocated_bytes &&
-        (other.median_ns < point.median_ns || other.allocated_bytes < point.allocated_bytes),
+        (other.time_ns < point.time_ns || other.allocated_bytes < point.allocated_bytes),
     ),
   }));
 }
 
 /**
  * Time against memory for one suite at one size: the largest n at which the most variants have a
- * positive median and allocation figure. Null when fewer than two variants share a size.
+ * positive time and allocation figure. Null when fewer than two variants share a size.
  */
 export function tradeOffPoints(results: Results, suite: string): TradeOffPoint[] | null {
   const points = primaryCells(results.cells)
     .filter(isOk)
     .flatMap((cell) => {
       const allocated = cell.allocated_bytes ?? 0;
-      if (cell.suite !== suite || cell.median_ns <= 0 || allocated <= 0) return [];
-      return [{ variant: cell.variant, n: cell.n, median_ns: cell.median_ns, allocated_bytes: allocated }];
+      if (cell.suite !== suite || timeNs(cell) <= 0 || allocated <= 0) return [];
+      return [{ variant: cell.variant, n: cell.n, time_ns: timeNs(cell), allocated_bytes: allocated }];
     });
   const bySize = new Map<number, typeof points>();
   for (const point of points) bySize.set(point.n, [...(bySize.get(point.n) ?? []), point]);
@@ -82,7 +82,7 @@ export function suiteTradeOffSpec(suite: SuiteInfo, results: Results): VegaLiteS
   const n = values[0]?.n;
   const domain = variantDomain(results.suites);
   const x = logField('allocated_bytes', 'bytes allocated per call (log scale)');
-  const y = logField('median_ns', 'median time per call (ns, log scale)');
+  const y = logField('time_ns', 'time per call, estimate over processes (ns, log scale)');
   return chartSpec({
     title: {
       text: `${suite.title}: time against memory at n = ${n}`,
@@ -102,7 +102,7 @@ export function suiteTradeOffSpec(suite: SuiteInfo, results: Results): VegaLiteS
           },
           tooltip: [
             { field: 'variant', type: 'nominal' },
-            { field: 'median_ns', type: 'quantitative', title: 'median (ns per call)', format: ',.1f' },
+            { field: 'time_ns', type: 'quantitative', title: 'time per call (ns)', format: ',.1f' },
             {
               field: 'allocated_bytes',
               type: 'quantitative',
@@ -117,7 +117,7 @@ export function suiteTradeOffSpec(suite: SuiteInfo, results: Results): VegaLiteS
         mark: { type: 'text', dx: 8, align: 'left', fontSize: 10 },
         encoding: {
           x: logField('allocated_bytes'),
-          y: logField('median_ns'),
+          y: logField('time_ns'),
           text: { field: 'variant', type: 'nominal' },
         },
       },

@@ -1,4 +1,4 @@
-import { isOk } from '../lib/cells.ts';
+import { isOk, timeNs } from '../lib/cells.ts';
 import { formatBytes } from '../lib/format.ts';
 import { isTimed } from '../lib/speedups.ts';
 import type { Cell, OkCell, Results, Table } from '../lib/types.ts';
@@ -71,11 +71,14 @@ function paysFrom(
     const compared = own.flatMap((crossover) => crossover.compared_n);
     return { variant: null, compared_up_to: compared.length === 0 ? null : Math.max(...compared) };
   }
-  const medianAt = (variant: string, n: number) => timedAt(variant, n)?.median_ns ?? Number.POSITIVE_INFINITY;
+  const timeAt = (variant: string, n: number) => {
+    const cell = timedAt(variant, n);
+    return cell === undefined ? Number.POSITIVE_INFINITY : timeNs(cell);
+  };
   const best = paying.reduce((a, b) => {
     const [an, bn] = [a.crossover_n as number, b.crossover_n as number];
     if (an !== bn) return an < bn ? a : b;
-    return medianAt(b.variant, bn) < medianAt(a.variant, an) ? b : a;
+    return timeAt(b.variant, bn) < timeAt(a.variant, an) ? b : a;
   });
   return { variant: best.variant, n: best.crossover_n as number };
 }
@@ -100,7 +103,7 @@ function fastestOf(
   if (n === undefined) return null;
   const order = compared
     .map(([variant]) => timedAt(variant, n) as OkCell)
-    .sort((a, b) => a.median_ns - b.median_ns)
+    .sort((a, b) => timeNs(a) - timeNs(b))
     .map((cell) => cell.variant);
   return { variant: order[0] as string, n, order };
 }

@@ -1,3 +1,4 @@
+import { timeNs } from '../lib/cells.ts';
 import { formatNs, formatRatioInterval } from '../lib/format.ts';
 import { isTimed, speedupOf } from '../lib/speedups.ts';
 import type { OkCell, Results } from '../lib/types.ts';
@@ -11,16 +12,16 @@ export interface SelfCostPair {
   n: number;
 }
 
-/** One compared pair: both medians with their intervals, and derived over hand-written. */
+/** One compared pair: both times with their intervals, and derived over hand-written. */
 export interface SelfCostRow extends SelfCostPair {
   hand_cell: OkCell | null;
   derived_cell: OkCell | null;
-  /** Derived median over hand-written median (ns / ns), and the interval from the ends of both intervals; null unless both were timed. */
+  /** Derived time over hand-written time (ns / ns, lib/cells.ts timeNs), and the interval from the ends of both intervals; null unless both were timed. */
   ratio: { ratio: number; low: number; high: number } | null;
 }
 
 /**
- * The cost of the `self` indirection, from a run's cells: per pair, the median ns per call of the
+ * The cost of the `self` indirection, from a run's cells: per pair, the time in ns per call of the
  * hand-written and the derived variant at the same n, and derived / hand-written with the interval
  * the ends of both intervals allow (as speedups are computed, reports/crossover.ts).
  */
@@ -45,11 +46,11 @@ export function selfCostRows(results: Results, pairs: readonly SelfCostPair[]): 
   });
 }
 
-/** A median with its interval, e.g. "1.23 µs (1.20 µs to 1.27 µs)", or why there is none. */
-export function medianText(cell: OkCell | null): string {
+/** A time per call (lib/cells.ts timeNs) with its interval, e.g. "1.23 µs (1.20 µs to 1.27 µs)", or why there is none. */
+export function timeText(cell: OkCell | null): string {
   return cell === null
     ? 'not timed'
-    : `${formatNs(cell.median_ns)} (${formatNs(cell.ci_low_ns)} to ${formatNs(cell.ci_high_ns)})`;
+    : `${formatNs(timeNs(cell))} (${formatNs(cell.ci_low_ns)} to ${formatNs(cell.ci_high_ns)})`;
 }
 
 /** The ratio with its interval, or "-" when either side was not timed. */

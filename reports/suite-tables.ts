@@ -1,3 +1,4 @@
+import { timeNs } from '../lib/cells.ts';
 import { type ComplexityFit, modelFormula, modelLabel } from '../lib/fit.ts';
 import { formatCount, formatInteger, formatNs, formatPercent, formatRatioInterval } from '../lib/format.ts';
 import type { Cell, OkCell, SpeedupBaseline, Table, TableColumn } from '../lib/types.ts';
@@ -40,12 +41,11 @@ export function findingsTable(findings: SuiteFindings): Table<VariantFinding> {
       { header: 'largest n', numeric: true, unit: 'n', text: (f) => String(maxN(f) ?? '-'), sort: maxN },
       { header: 'stopped by', text: (finding) => reach.get(finding.variant)?.stopped_by ?? '-' },
       {
-        header: `median per call at ${at}`,
+        header: `time per call at ${at}`,
         numeric: true,
         unit: 'ns',
-        text: (finding) =>
-          finding.median_ns_at_common === null ? '-' : formatNs(finding.median_ns_at_common),
-        sort: (finding) => finding.median_ns_at_common ?? undefined,
+        text: (finding) => (finding.time_ns_at_common === null ? '-' : formatNs(finding.time_ns_at_common)),
+        sort: (finding) => finding.time_ns_at_common ?? undefined,
       },
       speedupColumn('naive', at),
       speedupColumn('bottom-up', at),
@@ -185,7 +185,8 @@ export function cellsTable(cells: readonly Cell[]): Table<Cell> {
         header: 'status',
         text: (cell) => (cell.status === 'skipped' ? `skipped (${cell.skip_reason})` : cell.status),
       },
-      okColumn('median per call', 'ns', (cell) => cell.median_ns, formatNs),
+      okColumn('time per call (estimate)', 'ns', timeNs, formatNs),
+      okColumn('median of the samples', 'ns', (cell) => cell.median_ns, formatNs),
       okColumn('95% interval low', 'ns', (cell) => cell.ci_low_ns, formatNs),
       okColumn('95% interval high', 'ns', (cell) => cell.ci_high_ns, formatNs),
       okColumn(

@@ -1,4 +1,4 @@
-import { isOk } from '../lib/cells.ts';
+import { isOk, timeNs } from '../lib/cells.ts';
 import { formatNs, formatRatio, textTable } from '../lib/format.ts';
 import type { Cell, Results } from '../lib/types.ts';
 
@@ -31,9 +31,9 @@ export interface SuiteSummary {
   left_out: LeftOutVariant[];
   /** Largest n at which every variant not left out is `ok`; null when there is none. */
   common_n: number | null;
-  /** Fastest variant at `common_n`, by median time per call (ns). */
-  fastest: { variant: string; median_ns: number } | null;
-  /** naive's median / fastest's median at `common_n`; null without naive. */
+  /** Fastest variant at `common_n`, by time per call (ns, lib/cells.ts timeNs). */
+  fastest: { variant: string; time_ns: number } | null;
+  /** naive's time / fastest's time at `common_n`; null without naive. */
   speedup_vs_naive: number | null;
 }
 
@@ -86,15 +86,16 @@ export function summarizeRun(results: Results): SuiteSummary[] {
     if (common === undefined) return { ...base, common_n: null, fastest: null, speedup_vs_naive: null };
     const timed = compared.flatMap((variant) => {
       const cell = okAt(variant, common);
-      return cell === undefined ? [] : [{ variant, median_ns: cell.median_ns }];
+      return cell === undefined ? [] : [{ variant, time_ns: timeNs(cell) }];
     });
-    const fastest = timed.reduce((best, entry) => (entry.median_ns < best.median_ns ? entry : best));
-    const naive = compared.includes('naive') ? okAt('naive', common)?.median_ns : undefined;
+    const fastest = timed.reduce((best, entry) => (entry.time_ns < best.time_ns ? entry : best));
+    const naiveCell = compared.includes('naive') ? okAt('naive', common) : undefined;
+    const naive = naiveCell === undefined ? undefined : timeNs(naiveCell);
     return {
       ...base,
       common_n: common,
       fastest,
-      speedup_vs_naive: naive === undefined ? null : naive / fastest.median_ns,
+      speedup_vs_naive: naive === undefined ? null : naive / fastest.time_ns,
     };
   });
 }
@@ -117,9 +118,9 @@ export function headline(summary: SuiteSummary): string {
   const speedup =
     summary.speedup_vs_naive === null
       ? ''
-      : `; speedup over naive ${formatRatio(summary.speedup_vs_naive)} (naive median / its median)`;
+      : `; speedup over naive ${formatRatio(summary.speedup_vs_naive)} (naive time / its time)`;
   const which = summary.left_out.length === 0 ? 'every variant' : 'every verified variant';
-  return `at n = ${summary.common_n} (largest n ${which} reached) the fastest is ${summary.fastest.variant}: ${formatNs(summary.fastest.median_ns)} per call (median)${speedup}${leftOut}`;
+  return `at n = ${summary.common_n} (largest n ${which} reached) the fastest is ${summary.fastest.variant}: ${formatNs(summary.fastest.time_ns)} per call (estimate over processes)${speedup}${leftOut}`;
 }
 
 /** The end-of-run table for the terminal. */

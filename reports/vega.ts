@@ -1,4 +1,4 @@
-import { isOk } from '../lib/cells.ts';
+import { isOk, timeNs } from '../lib/cells.ts';
 import type { Cell, OkCell, Results, SpeedupPoint, SuiteInfo } from '../lib/types.ts';
 import {
   chartSpec,
@@ -22,7 +22,7 @@ export type NumericField = {
 /** What a per-n chart plots: one numeric cell field, optionally with an interval band. */
 export interface Metric {
   field: NumericField;
-  /** Axis and tooltip title, without the unit, e.g. "median time per call". */
+  /** Axis and tooltip title, without the unit, e.g. "recursive calls". */
   title: string;
   /** Unit of the field, e.g. "ns" or "bytes". */
   unit: string;
@@ -36,10 +36,14 @@ export interface Metric {
   extra?: { field: NumericField; title: string }[];
 }
 
-/** Median time per call with the cell's 95% interval (lib/process-interval.ts: what another run would report). */
+/**
+ * Time per call with the cell's 95% interval: the process-level estimate (lib/cells.ts timeNs; a
+ * cell without one plots its median) and the range another run's estimate would fall in
+ * (lib/process-interval.ts).
+ */
 export const TIME_METRIC: Metric = {
-  field: 'median_ns',
-  title: 'median time per call',
+  field: 'estimate_ns',
+  title: 'time per call (estimate over processes)',
   unit: 'ns',
   band: { low: 'ci_low_ns', high: 'ci_high_ns', title: '95% interval for another run' },
   extra: [
@@ -79,11 +83,13 @@ export function metricPoints(cells: readonly Cell[], metric: Metric): MetricPoin
   const shown = [...plotted, ...(metric.extra ?? []).map((extra) => extra.field)];
   return cells
     .filter(isOk)
-    .filter((cell) => plotted.every((field) => (cell[field] ?? 0) > 0))
+    .filter((cell) =>
+      plotted.every((field) => ((field === 'estimate_ns' ? timeNs(cell) : cell[field]) ?? 0) > 0),
+    )
     .map((cell) => {
       const point: MetricPoint = { suite: cell.suite, variant: cell.variant, n: cell.n };
       for (const field of shown) {
-        const value = cell[field];
+        const value = field === 'estimate_ns' ? timeNs(cell) : cell[field];
         if (typeof value === 'number') point[field] = value;
       }
       return point;
@@ -143,7 +149,7 @@ export function suiteMetricSpec(suite: SuiteInfo, results: Results, metric: Metr
   });
 }
 
-/** Time per call against n for one suite: one line per variant, its median with its 95% interval as a band. */
+/** Time per call against n for one suite: one line per variant, its estimate with its 95% interval as a band. */
 export function suiteTimeSpec(suite: SuiteInfo, results: Results): VegaLiteSpec {
   return suiteMetricSpec(suite, results, TIME_METRIC);
 }
@@ -152,7 +158,7 @@ export function suiteTimeSpec(suite: SuiteInfo, results: Results): VegaLiteSpec 
 export function overviewTimeSpec(results: Results): VegaLiteSpec {
   const values = metricPoints(results.cells, TIME_METRIC);
   return chartSpec({
-    title: 'Median time per call against input size, per suite (ns, log-log)',
+    title: 'Time per call (estimate over processes) against input size, per suite (ns, log-log)',
     values,
     layers: metricLayers(TIME_METRIC, colorOf(results, values)),
     facet: { field: 'suite', independent: ['x', 'y'] },
@@ -195,7 +201,7 @@ function speedupLayers(baseline: string, color: VegaLiteSpec): VegaLiteSpec[] {
 /** How the speedup and its band are computed, as chart subtitle lines. */
 function speedupNotes(baseline: string): string[] {
   return [
-    `speedup = ${baseline} median / variant median; dashed line: as fast as ${baseline}`,
+    `speedup = ${baseline} time / variant time (estimates over processes); dashed line: as fast as ${baseline}`,
     "band: from the ends of both cells' 95% intervals for another run (wider than a 95% interval of the ratio)",
   ];
 }

@@ -1,5 +1,5 @@
 import { formatBytes, formatNs, formatRatioInterval } from '../lib/format.ts';
-import type { MedianInterval, VerdictInput } from '../lib/types.ts';
+import type { TimeInterval, VerdictInput } from '../lib/types.ts';
 
 /**
  * The verdict on a problem, as plain sentences built from its measurements only: which answer the
@@ -50,7 +50,7 @@ function crossoverSentences(crossover: VerdictInput['crossover']): string[] {
     );
   }
   sentences.push(
-    `At n = ${count(largest.n)}, the largest size both were timed at, ${code(variant)} was ${formatRatioInterval(largest.speedup, largest.low, largest.high)} faster than naive (naive’s median over its own; the interval from the ends of both 95% intervals).`,
+    `At n = ${count(largest.n)}, the largest size both were timed at, ${code(variant)} was ${formatRatioInterval(largest.speedup, largest.low, largest.high)} faster than naive (naive’s time over its own; the interval from the ends of both 95% intervals).`,
   );
   return sentences;
 }
@@ -62,7 +62,7 @@ function fastestSentence(fastest: VerdictInput['fastest']): string | undefined {
       `${code(other.variant)} ${index === 0 ? 'took ' : ''}${formatRatioInterval(other.ratio, other.low, other.high)}${index === 0 ? ' as long' : ''}`,
   );
   const others = ratios.length === 0 ? '' : `; ${ratios.join(', ')}`;
-  return `Use ${code(fastest.variant)}: at n = ${count(fastest.n)}, the largest size the common caches all reached, it was fastest at ${formatNs(fastest.median_ns)} per call${others}.`;
+  return `Use ${code(fastest.variant)}: at n = ${count(fastest.n)}, the largest size the common caches all reached, it was fastest at ${formatNs(fastest.time_ns)} per call${others}.`;
 }
 
 function memorySentence(memory: VerdictInput['memory']): string | undefined {
@@ -157,6 +157,6 @@ function list(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-function interval(time: MedianInterval): string {
-  return `${formatNs(time.median_ns)} per call (95% interval ${formatNs(time.ci_low_ns)} to ${formatNs(time.ci_high_ns)})`;
+function interval(time: TimeInterval): string {
+  return `${formatNs(time.time_ns)} per call (95% interval ${formatNs(time.ci_low_ns)} to ${formatNs(time.ci_high_ns)})`;
 }

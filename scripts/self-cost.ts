@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { formatElapsed, textTable } from '../lib/format.ts';
 import { loadProblemFile, loadSuites } from '../lib/registry.ts';
 import type { RunOptions, Suite } from '../lib/types.ts';
-import { medianText, ratioText, type SelfCostPair, selfCostRows } from '../reports/self-cost.ts';
+import { timeText, ratioText, type SelfCostPair, selfCostRows } from '../reports/self-cost.ts';
 import type { LadderPlan } from '../runners/plan.ts';
 import { parseBenchArgs, resolveOptions } from './cli.ts';
 import {
@@ -97,8 +97,8 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
         row.hand.variant,
         row.derived.variant,
         String(row.n),
-        medianText(row.hand_cell),
-        medianText(row.derived_cell),
+        timeText(row.hand_cell),
+        timeText(row.derived_cell),
         ratioText(row),
       ]),
     )}\n\n`,

@@ -12,7 +12,7 @@ describe('verdictInput()', () => {
 
   it('picks the fastest variant where the common caches all were timed, with their ratios and intervals', () => {
     const fastest = input.fastest!;
-    assert.deepEqual([fastest.n, fastest.variant, fastest.median_ns], [16, 'array', 600]);
+    assert.deepEqual([fastest.n, fastest.variant, fastest.time_ns], [16, 'array', 600]);
     // map-string 1,800 ns, closure 2,000, dict 1,500 over array's 600, each interval ±10%.
     assert.deepEqual(
       fastest.others.map((other) => other.variant),
@@ -28,10 +28,10 @@ describe('verdictInput()', () => {
     const crossover = input.crossover!;
     assert.equal(crossover.variant, 'array');
     assert.equal(crossover.n, 4);
-    assert.deepEqual(crossover.variant_at, { median_ns: 150, ci_low_ns: 150 * 0.9, ci_high_ns: 150 * 1.1 });
-    assert.deepEqual(crossover.naive_at, { median_ns: 400, ci_low_ns: 400 * 0.9, ci_high_ns: 400 * 1.1 });
+    assert.deepEqual(crossover.variant_at, { time_ns: 150, ci_low_ns: 150 * 0.9, ci_high_ns: 150 * 1.1 });
+    assert.deepEqual(crossover.naive_at, { time_ns: 400, ci_low_ns: 400 * 0.9, ci_high_ns: 400 * 1.1 });
     assert.equal(crossover.before?.n, 2);
-    assert.equal(crossover.before?.variant.median_ns, 200);
+    assert.equal(crossover.before?.variant.time_ns, 200);
     assert.equal(crossover.largest.n, 8);
     assert.ok(between(33.3, 33.4)(crossover.largest.speedup));
     assert.ok(between(27.2, 27.3)(crossover.largest.low) && between(40.7, 40.8)(crossover.largest.high));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fieldOf, isOk } from '../lib/cells.ts';
+import { fieldOf, isOk, timeNs } from '../lib/cells.ts';
 import type { Cell } from '../lib/types.ts';
 import { failedCell, okCell, skippedCell } from './helpers.ts';
 
@@ -35,6 +35,18 @@ describe('fieldOf()', () => {
     assert.deepEqual(
       cells.map((cell) => fieldOf(cell, 'skip_reason')),
       [undefined, undefined, undefined, 'budget'],
+    );
+  });
+});
+
+describe('timeNs()', () => {
+  it('is the process-level estimate the interval is built around, or the median where there is none', () => {
+    const merged = { ...okCell('map', 10, 100), estimate_ns: 90, ci_low_ns: 60, ci_high_ns: 135 };
+    assert.equal(timeNs(merged), 90);
+    assert.equal(
+      timeNs(okCell('map', 10, 100)),
+      100,
+      'a cell of one process (or an older file) has only its median',
     );
   });
 });

@@ -35,7 +35,7 @@ describe('chart specs', () => {
   it('renders to SVG with the axis titles and units', async () => {
     const svg = await renderSvg(chartSpecs(results).get('fixture.time')!);
     assert.match(svg, /^<svg/);
-    assert.match(svg, /median time per call \(ns, log scale\)/);
+    assert.match(svg, /time per call \(estimate over processes\) \(ns, log scale\)/);
     assert.match(svg, /input size n \(log scale\)/);
   });
 });

@@ -111,7 +111,7 @@ describe('seedSummary()', () => {
     const claims = seedClaims(run({ 5: 330, 10: 600, 20: 1_800 }));
     assert.equal(
       seedSummary(claims.seed_vs_dict),
-      'seed / dict median: from 1.10x (fixture, n = 5) to 2.00x (fixture, n = 20) over the 3 sizes both were timed; seed slower with separated intervals at 1, faster at 0, within the intervals at 2.',
+      'seed / dict time: from 1.10x (fixture, n = 5) to 2.00x (fixture, n = 20) over the 3 sizes both were timed; seed slower with separated intervals at 1, faster at 0, within the intervals at 2.',
     );
   });
 });

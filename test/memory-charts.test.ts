@@ -26,10 +26,10 @@ const results = fixtureResults(
 describe('paretoFront()', () => {
   it('keeps the points no other point beats in both time and memory', () => {
     const front = paretoFront([
-      { variant: 'a', n: 1, median_ns: 1, allocated_bytes: 10 },
-      { variant: 'b', n: 1, median_ns: 2, allocated_bytes: 5 },
-      { variant: 'c', n: 1, median_ns: 3, allocated_bytes: 20 },
-      { variant: 'd', n: 1, median_ns: 1, allocated_bytes: 10 },
+      { variant: 'a', n: 1, time_ns: 1, allocated_bytes: 10 },
+      { variant: 'b', n: 1, time_ns: 2, allocated_bytes: 5 },
+      { variant: 'c', n: 1, time_ns: 3, allocated_bytes: 20 },
+      { variant: 'd', n: 1, time_ns: 1, allocated_bytes: 10 },
     ]);
     assert.deepEqual(
       front.map((point) => [point.variant, point.pareto]),

@@ -113,7 +113,7 @@ describe('report.html in headless Chromium', () => {
     const tooltip = page.locator('#vg-tooltip-element');
     await tooltip.waitFor({ state: 'visible', timeout: RENDER_TIMEOUT_MS });
     const text = await tooltip.textContent();
-    assert.match(text ?? '', /median time per call \(ns\)/);
+    assert.match(text ?? '', /time per call \(estimate over processes\) \(ns\)/);
     assert.match(text ?? '', /95% interval for another run: low \(ns\)/);
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { medianText, ratioText, selfCostRows } from '../reports/self-cost.ts';
+import { timeText, ratioText, selfCostRows } from '../reports/self-cost.ts';
 import { fixtureResults } from './helpers.ts';
 import { timedCell, untimedCell } from './report-fixture.ts';
 
@@ -31,7 +31,7 @@ describe('selfCostRows()', () => {
     assert.equal(map?.ratio?.ratio, 1.25);
     assert.ok(Math.abs((map?.ratio?.low ?? 0) - 4_500 / 4_400) < 1e-12);
     assert.ok(Math.abs((map?.ratio?.high ?? 0) - 5_500 / 3_600) < 1e-12);
-    assert.equal(medianText(map!.hand_cell), '4.00 µs (3.60 µs to 4.40 µs)');
+    assert.equal(timeText(map!.hand_cell), '4.00 µs (3.60 µs to 4.40 µs)');
     assert.equal(ratioText(map!), '1.25x (1.02x to 1.53x)');
   });
 
@@ -39,7 +39,7 @@ describe('selfCostRows()', () => {
     const [, closure] = rows;
     assert.equal(closure?.derived_cell, null);
     assert.equal(closure?.ratio, null);
-    assert.equal(medianText(closure!.derived_cell), 'not timed');
+    assert.equal(timeText(closure!.derived_cell), 'not timed');
     assert.equal(ratioText(closure!), '-');
   });
 });

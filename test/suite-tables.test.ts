@@ -39,7 +39,7 @@ describe('findingsTables()', () => {
 
   it('sorts numeric columns by the raw values, in the column’s unit', () => {
     const [reach] = findingsTables(alpha!);
-    const median = reach!.columns.find((column) => column.header.startsWith('median per call'));
+    const median = reach!.columns.find((column) => column.header.startsWith('time per call at'));
     assert.ok(median?.numeric);
     assert.equal(median.unit, 'ns');
     assert.deepEqual(
@@ -65,7 +65,7 @@ describe('cellsTable()', () => {
 
   it('shows timings and counts of ok cells only, and each status with what it has', () => {
     assert.deepEqual(text('status'), ['ok', 'wrong-answer', 'error', 'skipped (budget)']);
-    assert.deepEqual(text('median per call'), ['1.50 µs', '', '', '']);
+    assert.deepEqual(text('time per call (estimate)'), ['1.50 µs', '', '', '']);
     assert.deepEqual(text('calls'), ['19', '', '', '']);
     assert.deepEqual(text('verify call'), ['0.00150 ms', '0.250 ms', '', '']);
     assert.deepEqual(text('answer'), ['10', '7', '42', '']);

@@ -28,7 +28,7 @@ describe('summarizeRun()', () => {
       { variant: 'bottom-up', max_n: 20, stopped_by: 'stack-overflow at n = 30' },
     ]);
     assert.equal(summary?.common_n, 20);
-    assert.deepEqual(summary?.fastest, { variant: 'bottom-up', median_ns: 80 });
+    assert.deepEqual(summary?.fastest, { variant: 'bottom-up', time_ns: 80 });
     assert.equal(summary?.speedup_vs_naive, 500000 / 80);
   });
 
@@ -37,7 +37,7 @@ describe('summarizeRun()', () => {
     assert.match(text, /naive\s+20\s+budget at n = 30/);
     assert.match(
       text,
-      /at n = 20 .* fastest is bottom-up: 80\.0 ns per call \(median\); speedup over naive 6,250x/,
+      /at n = 20 .* fastest is bottom-up: 80\.0 ns per call \(estimate over processes\); speedup over naive 6,250x/,
     );
   });
 
@@ -108,7 +108,7 @@ describe('the summary of a quick grid-paths run with npm memoizers', () => {
       { variant: 'memoize-default', reason: 'wrong answer at n = 2' },
     ]);
     assert.equal(summary?.common_n, 12, 'naive and moize-default stop at the budget after n = 12');
-    assert.deepEqual(summary?.fastest, { variant: 'bottom-up', median_ns: 5 * 144 });
+    assert.deepEqual(summary?.fastest, { variant: 'bottom-up', time_ns: 5 * 144 });
   });
 
   it('ends with the fastest variant and names what was left out and why, never with "no size"', () => {
@@ -116,7 +116,7 @@ describe('the summary of a quick grid-paths run with npm memoizers', () => {
     assert.doesNotMatch(text, /no size/);
     assert.match(
       text,
-      /at n = 12 \(largest n every verified variant reached\) the fastest is bottom-up: 720 ns per call \(median\); speedup over naive [\d,]+x \(naive median \/ its median\); left out: lodash-default \(wrong answer at n = 2\), memoize-default \(wrong answer at n = 2\)$/,
+      /at n = 12 \(largest n every verified variant reached\) the fastest is bottom-up: 720 ns per call \(estimate over processes\); speedup over naive [\d,]+x \(naive time \/ its time\); left out: lodash-default \(wrong answer at n = 2\), memoize-default \(wrong answer at n = 2\)$/,
     );
   });
 });

@@ -3,10 +3,10 @@ import { describe, it } from 'node:test';
 import type { VerdictInput } from '../lib/types.ts';
 import { buildVerdict } from '../reports/verdict.ts';
 
-const at = (median_ns: number, spread = 0.1) => ({
-  median_ns,
-  ci_low_ns: median_ns * (1 - spread),
-  ci_high_ns: median_ns * (1 + spread),
+const at = (time_ns: number, spread = 0.1) => ({
+  time_ns,
+  ci_low_ns: time_ns * (1 - spread),
+  ci_high_ns: time_ns * (1 + spread),
 });
 
 const FULL: VerdictInput = {
@@ -22,7 +22,7 @@ const FULL: VerdictInput = {
   fastest: {
     n: 128,
     variant: 'array',
-    median_ns: 12_300,
+    time_ns: 12_300,
     others: [
       { variant: 'closure', ratio: 3.1, low: 2.54, high: 3.79 },
       { variant: 'map-string', ratio: 2.4, low: 1.96, high: 2.93 },
@@ -71,7 +71,7 @@ describe('buildVerdict()', () => {
       'Every answer was checked against the problem’s own reference.',
       'Memoization pays from n = 16 (`array`): there `array` took 1.00 µs per call (95% interval 900 ns to 1.10 µs) against naive’s 2.50 µs per call (95% interval 2.25 µs to 2.75 µs), and it stayed faster at every larger size both reached.',
       'At n = 8 it was not yet faster with separated intervals: `array` took 600 ns per call (95% interval 420 ns to 780 ns) against naive’s 700 ns per call (95% interval 490 ns to 910 ns).',
-      'At n = 32, the largest size both were timed at, `array` was 1,235x (1,010x to 1,508x) faster than naive (naive’s median over its own; the interval from the ends of both 95% intervals).',
+      'At n = 32, the largest size both were timed at, `array` was 1,235x (1,010x to 1,508x) faster than naive (naive’s time over its own; the interval from the ends of both 95% intervals).',
       'Use `array`: at n = 128, the largest size the common caches all reached, it was fastest at 12.3 µs per call; `closure` took 3.10x (2.54x to 3.79x) as long, `map-string` 2.40x (1.96x to 2.93x).',
       'Retained after one call, at the largest size measured: `map-string` 1.23 MB for 16,384 entries at n = 128 (75 B an entry); `naive` 180 B with no cache entries at n = 16.',
       'The top-down form (`closure`) reached n = 3,238 (recursion depth 3,239) on the default stack and overflowed at n = 3,239 (depth 3,240); beyond it, use a bottom-up form or a larger --stack-size.',
