@@ -16,8 +16,8 @@ export function isOk(cell: Cell): cell is OkCell {
  * (cells of one process's ladder, files written before process-level intervals). Every report
  * quotes this figure with the interval, so the two always describe the same statistic: the median
  * of the pooled samples leans on the processes that took more samples (the faster ones, at a fixed
- * sampling time) and moved between two default runs more than the estimate did (88.4% of them
- * inside the other run's intervals, against 92.0% of the estimates).
+ * sampling time) and left the other run's interval more often: between two default runs, 88.4% of
+ * run B's pooled medians were inside run A's intervals, against 92.0% of its estimates.
  */
 export function timeNs(cell: OkCell): number {
   return cell.estimate_ns ?? cell.median_ns;

@@ -4,7 +4,7 @@
  * pair by pair, in one run: naive against naive, `map` against `map-packed` (a Map keyed by the
  * integer) and `map-string`, `closure` against `closure`. Every variant is measured as a bench run
  * measures it (verified, each in its own child processes, the default profile's sampling), and the
- * table gives each median ns per call with its 95% interval and derived / hand-written with the
+ * table gives each time per call (estimate over processes, ns) with its 95% interval and derived / hand-written with the
  * interval from the ends of both.
  *
  *   npm run self-cost -- [--n 1000] [--naive-n 20] [--processes 5] [--time-ms 250] [--out dir]
@@ -43,7 +43,7 @@ const PAIRS = [
 async function main(argv: readonly string[], io: CommandIo): Promise<number> {
   const command = program(
     'npm run self-cost --',
-    'Times derived variants of examples/fibonacci.ts against the hand-written ones of suites/fibonacci.ts in one run: median ns per call of each, and derived / hand-written, with 95% intervals.',
+    'Times derived variants of examples/fibonacci.ts against the hand-written ones of suites/fibonacci.ts in one run: time per call of each (ns, estimate over processes), and derived / hand-written, with 95% intervals.',
     io,
   )
     .option('--n <size>', 'size of the memoized pairs', positiveInteger('--n'), 1_000)
@@ -88,11 +88,11 @@ async function main(argv: readonly string[], io: CommandIo): Promise<number> {
   });
   const rows = selfCostRows(results, pairs);
   io.stdout(
-    `\nThe cost of self: ${problem.file} (derived) against suites/fibonacci.ts (hand-written), median ns per call with 95% intervals, ${flags.processes} process(es) per variant\n\n`,
+    `\nThe cost of self: ${problem.file} (derived) against suites/fibonacci.ts (hand-written), time per call (ns, estimate over processes) with 95% intervals, ${flags.processes} process(es) per variant\n\n`,
   );
   io.stdout(
     `${textTable(
-      ['hand-written', 'derived', 'n', 'hand-written median', 'derived median', 'derived ÷ hand-written'],
+      ['hand-written', 'derived', 'n', 'hand-written time', 'derived time', 'derived ÷ hand-written'],
       rows.map((row) => [
         row.hand.variant,
         row.derived.variant,
