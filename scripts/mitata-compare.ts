@@ -1,9 +1,10 @@
 /**
  * memobench against mitata on the same two Fibonacci cells, naive F(25) and bottom-up F(10,000), in
- * ns per call. mitata times each function in two forms: the suite's own variant, one instance made
- * by its factory (exactly the code memobench times: this row tests the harness), and the function
- * as users write it at module level (a function declaration: this row tests that the suite's code
- * is not slower or faster than what users write). mitata runs in PROCESSES fresh processes (its
+ * ns per call. mitata times each function in three forms: the suite's own variant, one instance
+ * made by its factory (exactly the code memobench times: this row tests the harness), and the
+ * function as users write it at module level, as a `function` declaration and as a `const` arrow
+ * function (these rows show how far the suite's way of writing it is from what users write). mitata
+ * runs in PROCESSES fresh processes (its
  * figure: the median of their medians); memobench runs its default profile on fibonacci's naive
  * and bottom-up ladders.
  * Run: npm run mitata-compare [-- --processes N]  (under a minute).
@@ -30,6 +31,8 @@ function fib(n: number): number {
   return n < 2 ? n : (fib(n - 1) + fib(n - 2)) % P;
 }
 
+const fibArrow = (n: number): number => (n < 2 ? n : (fibArrow(n - 1) + fibArrow(n - 2)) % P);
+
 function fibBottomUp(n: number): number {
   const table = new Int32Array(n + 1);
   if (n > 0) table[1] = 1;
@@ -37,14 +40,21 @@ function fibBottomUp(n: number): number {
   return table[n] as number;
 }
 
+const fibBottomUpArrow = (n: number): number => {
+  const table = new Int32Array(n + 1);
+  if (n > 0) table[1] = 1;
+  for (let i = 2; i <= n; i++) table[i] = ((table[i - 1] as number) + (table[i - 2] as number)) % P;
+  return table[n] as number;
+};
+
 /** The cells compared: memobench's suite, variant and n, and the same function as users write it. */
 const CASES = [
-  { suite: 'fibonacci', variant: 'naive', n: 25, moduleLevel: fib },
-  { suite: 'fibonacci', variant: 'bottom-up', n: 10_000, moduleLevel: fibBottomUp },
+  { suite: 'fibonacci', variant: 'naive', n: 25, declared: fib, arrow: fibArrow },
+  { suite: 'fibonacci', variant: 'bottom-up', n: 10_000, declared: fibBottomUp, arrow: fibBottomUpArrow },
 ] as const;
 
 /** The forms mitata times, in this order for each case. */
-const FORMS = ['suite instance', 'module-level'] as const;
+const FORMS = ['suite instance', 'module-level function', 'module-level const'] as const;
 
 /** The suite's variant as memobench times a stateless one: one instance from its factory, plain tools. */
 function suiteInstance(variant: string): (n: number) => number {
@@ -60,8 +70,9 @@ function suiteInstance(variant: string): (n: number) => number {
  */
 async function worker(formIndex: number): Promise<void> {
   const medians: number[] = [];
-  for (const { n, moduleLevel, variant } of CASES) {
-    const call = formIndex === 0 ? suiteInstance(variant) : moduleLevel;
+  for (const { n, declared, arrow, variant } of CASES) {
+    const call = [() => suiteInstance(variant), () => declared, () => arrow][formIndex]?.();
+    if (call === undefined) throw new Error(`no form ${formIndex}`);
     if (call(n) !== fibonacciFastDoubling(n)) throw new Error(`${variant}(${n}) answers wrongly; not timed`);
     const stats = await measure(() => do_not_optimize(call(n)));
     medians.push(stats.p50);
@@ -141,7 +152,8 @@ async function command(argv: readonly string[], io: CommandIo): Promise<number> 
     program(
       'npm run mitata-compare --',
       'Times naive F(25) and bottom-up F(10,000) with mitata in fresh processes (the suite’s own ' +
-        'instance, and the function written at module level) and with memobench (default profile), and ' +
+        'instance, and the function written at module level as a function declaration and as a const ' +
+        'arrow) and with memobench (default profile), and ' +
         'prints both in ns per call with their ratio.',
       io,
     ).option(
