@@ -39,7 +39,7 @@ export function coverageOf(pairs: readonly Pair[]): CoverageFigures {
   };
 }
 
-/** Cells timed in both runs, as pairs of run A's median and interval with run B's median, with their suite. */
+/** Cells timed in both runs, as pairs of run A's time (timeNs) and interval with run B's time, with their suite. */
 function timePairs(a: Results, b: Results): { suite: string; pair: Pair }[] {
   const inB = new Map(b.cells.filter(isTimed).map((cell) => [cellKey(cell), cell]));
   return a.cells.filter(isTimed).flatMap((cell) => {

@@ -11,7 +11,7 @@ export interface ActionBenchmarkEntry {
   name: string;
   unit: string;
   value: number;
-  /** Free text the action shows beside the value; here the larger distance from the median to an end of the cell’s 95% interval. */
+  /** Free text the action shows beside the value; here the larger distance from the cell’s time (lib/cells.ts timeNs) to an end of its 95% interval. */
   range?: string;
   /** Free text shown in the chart's tooltip. */
   extra?: string;

@@ -55,10 +55,13 @@ export const PRIOR_OUTLIER_P = 0.01;
  * The interval of a cell whose processes disagree (process-modes.ts) reaches at least this many
  * processes changing group in another run (process-interval.ts, disagreementHalfWidth). With
  * disturbed processes striking a quarter of processes at random, another run of 4 has 2 more
- * disturbed ones than this run's 1 with probability 5%. The rule it replaced (the variance of all
- * processes, the slowest included, under the t quantile of 2-3 degrees of freedom) covered 93.8% of
- * the next run's estimates on issue 12's noisy day at a median half-width of ±112%; this one 91-93%
- * at ±36-41% over three pairs of default runs (rebuilt from their stored process medians).
+ * disturbed ones than this run's 1 with probability 5%. With 2 processes (one kept) two changes
+ * are more than the two-group model allows (one gap), but there the groups' own positions are
+ * unknown too, and quick runs under-covered rather than over-covered (README, Calibration). The
+ * rule it replaced (the variance of all processes, the slowest included, under the t quantile of
+ * 2-3 degrees of freedom) held 93.7-94.8% of the next default run's figures at a median half-width of
+ * ±93-107% (commit d668f68); this one 92.0-96.8% at ±54-63% (commit 467416e; `npm run bench --
+ * calibrate` on three default runs).
  */
 export const DISAGREEMENT_SWAPS = 2;
 

@@ -215,13 +215,13 @@ export function processInterval(
     df = Number.POSITIVE_INFINITY;
     share = 1;
   }
-  const quantile = studentQuantileTwoSided(INTERVAL_ALPHA, df);
+  const tQuantile = studentQuantileTwoSided(INTERVAL_ALPHA, df);
   // Processes in groups: another run mixes the groups in other proportions. Its estimate moves by
   // (the farthest process's distance from this estimate) / kept for each process that lands in the
   // other group: the interval reaches at least DISAGREEMENT_SWAPS such moves.
-  const swaps = disagreement === null || summary.df < 1 ? 0 : disagreementHalfWidth(summary);
-  const predictionVariance = Math.max(variance * share, (swaps / quantile) ** 2);
-  const half = quantile * Math.sqrt(predictionVariance);
+  const leastHalf = disagreement === null || summary.df < 1 ? 0 : disagreementHalfWidth(summary);
+  const predictionVariance = Math.max(variance * share, (leastHalf / tQuantile) ** 2);
+  const half = tQuantile * Math.sqrt(predictionVariance);
   return {
     processes: summary.processes,
     process_medians_ns: summary.process_medians_ns,

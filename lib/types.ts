@@ -1045,7 +1045,11 @@ export interface ProcessInterval extends ProcessSpread {
   /** high_ns / estimate_ns - 1, which equals estimate_ns / low_ns - 1 (the interval is symmetric in log), percent. */
   half_width_pct: number;
   basis: IntervalBasis;
-  /** Variance of log(another run's estimate) - log(this estimate), log units squared. */
+  /**
+   * Variance of log(another run's estimate) - log(this estimate), log units squared; for processes
+   * that disagree, at least the variance that gives the disagreement floor's half-width under this
+   * interval's t quantile (lib/process-interval.ts).
+   */
   prediction_variance_log: number;
   /** Its degrees of freedom (Infinity for basis `within-process`). */
   df: number;

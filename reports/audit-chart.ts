@@ -9,7 +9,7 @@ interface AuditPoint {
   package: string;
   configuration: string;
   state: 'timed' | 'wrong answer';
-  /** Median time per call over closure's at `n` (ns / ns); absent for wrong answers. */
+  /** Time per call over closure's at `n` (ns / ns, lib/cells.ts timeNs); absent for wrong answers. */
   ratio?: number;
   n?: number;
   verdict: string;

@@ -36,7 +36,7 @@ export interface StatusRun {
   n_last: number;
 }
 
-/** Median time of a library variant over a yardstick's, at the largest n both were timed. */
+/** Time per call (timeNs) of a library variant over a yardstick's, at the largest n both were timed. */
 export interface RelativeTime {
   n: number;
   /** Variant time / yardstick time (ns / ns, lib/cells.ts timeNs); above 1 the library is slower. */

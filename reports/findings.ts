@@ -23,7 +23,7 @@ import type { NumericField } from './vega.ts';
 export interface SeriesFit {
   suite: string;
   variant: string;
-  /** The cell field that was fitted, e.g. median_ns (its unit is in its name). */
+  /** The cell field that was fitted, e.g. estimate_ns (its unit is in its name; estimate_ns: lib/cells.ts timeNs). */
   field: NumericField;
   /** Null when fewer than MIN_FIT_POINTS sizes were measured. */
   fit: ComplexityFit | null;
@@ -38,7 +38,7 @@ export interface VariantFinding {
   speedups: Partial<Record<SpeedupBaseline, SpeedupPoint>>;
   /** Crossover against naive; null for naive itself or when the run has no naive. */
   crossover: Crossover | null;
-  /** Fitted model of the median time per call. */
+  /** Fitted model of the time per call (lib/cells.ts timeNs). */
   time_fit: SeriesFit;
   /** Fitted model of the exact call count; null when the run has no counts for the suite. */
   calls_fit: SeriesFit | null;
@@ -58,7 +58,10 @@ export function fitSeries(results: Results, field: NumericField): SeriesFit[] {
       const series = results.cells
         .filter(isOk)
         .filter((cell) => cell.suite === info.id && cell.variant === variant)
-        .map((cell) => ({ n: cell.n, y: cell[field] ?? Number.NaN }));
+        .map((cell) => ({
+          n: cell.n,
+          y: (field === 'estimate_ns' ? timeNs(cell) : cell[field]) ?? Number.NaN,
+        }));
       return { suite: info.id, variant, field, fit: fitComplexity(series) };
     }),
   );
@@ -68,7 +71,7 @@ export function fitSeries(results: Results, field: NumericField): SeriesFit[] {
 export function runFindings(run: Results): SuiteFindings[] {
   const results = { ...run, cells: primaryCells(run.cells) };
   const summaries = summarizeRun(results);
-  const fits = fitSeries(results, 'median_ns');
+  const fits = fitSeries(results, 'estimate_ns');
   const callFits = fitSeries(results, 'calls');
   const crossing = crossovers(results, 'naive');
   const speedups = SPEEDUP_BASELINES.flatMap((baseline) => speedupPoints(results, baseline));

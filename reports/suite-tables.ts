@@ -120,7 +120,7 @@ export function fitsTable(
  */
 export function findingsTables(findings: SuiteFindings): Table<VariantFinding>[] {
   const fits = [
-    fitsTable(findings, 'the median time per call', (f) => f.time_fit, formatNs),
+    fitsTable(findings, 'the time per call', (f) => f.time_fit, formatNs),
     fitsTable(findings, 'the exact call count', (f) => f.calls_fit, formatCount),
   ];
   return [findingsTable(findings), ...fits.flatMap((table) => (table === null ? [] : [table]))];

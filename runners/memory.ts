@@ -109,7 +109,8 @@ export function retainedCopies(retainAllocatedBytes: number | undefined, retainM
 }
 
 /**
- * Retained and allocated bytes of one operation. `retain` makes a fresh instance, runs it once and
+ * Retained and allocated bytes of one operation. `retain` makes a fresh instance, runs it once (or,
+ * for a ladder's kept stateless instance, takes the answer from that one: runners/operation.ts) and
  * returns what must stay alive (the instance and its answer); `allocate` is the operation whose
  * allocations count. After one warm-up run, allocated bytes are the minimum of three GC-free
  * windows and retained bytes the median of `readings` readings, each over as many live instances

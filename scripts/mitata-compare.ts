@@ -124,7 +124,7 @@ async function compare(processes: number, io: CommandIo): Promise<void> {
     const { rows, missing } = agreements(await readResults(join(dir, 'results.json')), outside);
     io.stdout(
       [
-        `| cell | function timed by mitata | mitata, median of ${processes} processes (ns per call) | memobench median [95% interval] | memobench / mitata |`,
+        `| cell | function timed by mitata | mitata, median of ${processes} processes (ns per call) | memobench time, estimate over processes [95% interval] | memobench / mitata |`,
         '|---|---|---:|---:|---:|',
         ...rows.map(
           (row) =>

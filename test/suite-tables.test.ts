@@ -15,7 +15,7 @@ describe('findingsTables()', () => {
       findingsTables(alpha!).map((table) => table.title),
       [
         'Reach, speed and crossover',
-        'Growth of the median time per call: fitted models',
+        'Growth of the time per call: fitted models',
         'Growth of the exact call count: fitted models',
       ],
     );
