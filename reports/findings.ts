@@ -11,7 +11,7 @@ import { speedupPoints } from '../lib/speedups.ts';
 import { type Crossover, crossovers } from './crossover.ts';
 import { primaryCells } from './primary.ts';
 import { type SuiteSummary, summarizeRun } from './summary.ts';
-import type { NumericField } from './vega.ts';
+import { fieldValue, type NumericField } from './vega.ts';
 
 /**
  * The findings of a run, per suite, computed once from results.json and rendered by summary.md
@@ -60,7 +60,7 @@ export function fitSeries(results: Results, field: NumericField): SeriesFit[] {
         .filter((cell) => cell.suite === info.id && cell.variant === variant)
         .map((cell) => ({
           n: cell.n,
-          y: (field === 'estimate_ns' ? timeNs(cell) : cell[field]) ?? Number.NaN,
+          y: fieldValue(cell, field) ?? Number.NaN,
         }));
       return { suite: info.id, variant, field, fit: fitComplexity(series) };
     }),

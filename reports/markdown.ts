@@ -7,6 +7,7 @@ import { AUDIT_NOTES, auditTable, configurationsTable } from './audit-tables.ts'
 import { capacityTable } from './capacity-table.ts';
 import { seedClaims } from './claims.ts';
 import { claimsSection } from './claims-text.ts';
+import { noiseSentence, runNoise } from './noise.ts';
 import { runFindings, type SuiteFindings } from './findings.ts';
 import { markdownWriter } from './section.ts';
 import { findingsTables } from './suite-tables.ts';
@@ -66,6 +67,7 @@ export function summaryDocument(results: Results): string {
     ),
   );
   const claims = claimsSection(seedClaims(withoutLibraries(results)), markdownWriter);
+  const noise = noiseSentence(runNoise(results));
   const status = results.complete
     ? ''
     : ' **Incomplete run**: results.json was written before the run finished.';
@@ -74,6 +76,7 @@ export function summaryDocument(results: Results): string {
     '',
     `Profile ${markdownSafe(results.options.profile)}, ${results.cells.length} cells, ${formatElapsed(results.elapsed_ms)}; Node ${markdownSafe(env.node)} on ${markdownSafe(env.cpu_model)} (${env.cpu_cores} cores), ${markdownSafe(env.date)}.${status}`,
     '',
+    ...(noise === undefined ? [] : [markdownSafe(noise), '']),
     ...verdictSection(results, markdownWriter).flatMap((block) => [block, '']),
     ...auditMarkdown(auditRows(results)),
     ...claims.flatMap((block) => [block, '']),

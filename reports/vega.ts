@@ -19,6 +19,14 @@ export type NumericField = {
   [K in keyof OkCell]-?: NonNullable<OkCell[K]> extends number ? K : never;
 }[keyof OkCell];
 
+/**
+ * The value a chart or a fit reads for `field`: a cell's own field, except `estimate_ns`, which is
+ * the cell's time (lib/cells.ts timeNs: its median where it has no estimate).
+ */
+export function fieldValue(cell: OkCell, field: NumericField): number | undefined {
+  return field === 'estimate_ns' ? timeNs(cell) : cell[field];
+}
+
 /** What a per-n chart plots: one numeric cell field, optionally with an interval band. */
 export interface Metric {
   field: NumericField;
@@ -83,13 +91,11 @@ export function metricPoints(cells: readonly Cell[], metric: Metric): MetricPoin
   const shown = [...plotted, ...(metric.extra ?? []).map((extra) => extra.field)];
   return cells
     .filter(isOk)
-    .filter((cell) =>
-      plotted.every((field) => ((field === 'estimate_ns' ? timeNs(cell) : cell[field]) ?? 0) > 0),
-    )
+    .filter((cell) => plotted.every((field) => (fieldValue(cell, field) ?? 0) > 0))
     .map((cell) => {
       const point: MetricPoint = { suite: cell.suite, variant: cell.variant, n: cell.n };
       for (const field of shown) {
-        const value = field === 'estimate_ns' ? timeNs(cell) : cell[field];
+        const value = fieldValue(cell, field);
         if (typeof value === 'number') point[field] = value;
       }
       return point;

@@ -72,7 +72,7 @@ export function buildOperation<I>(spec: OperationSpec<I> & { instance: InstanceM
   // A stateless instance kept by the caller keeps nothing from its calls, so a fresh one is left
   // uncalled and the answer comes from the kept one: calling fresh instances would give V8's call
   // feedback a second target and slow the kept instance's later sizes (see LadderState.stateless).
-  const answering = spec.shared !== undefined && shared !== undefined && mode !== 'warm' ? shared : undefined;
+  const answering = spec.instance === 'shared' && mode !== 'warm' ? spec.shared : undefined;
   const retain = () => {
     const fresh = factory(tools);
     const by = answering ?? fresh;
